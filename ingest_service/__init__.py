@@ -1,0 +1,1 @@
+"""lado-intake: the intake service for a LADO team's referral mailbox."""
