@@ -10,10 +10,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from classifiers.taxonomy import Taxonomy
+from ingest_service.replies.templates import ReplyTemplates
 from parsers.form_schema import FormSchema
 
 FORM_SCHEMA_FILE = "form_schema.yaml"
 TAXONOMY_FILE = "taxonomy.yaml"
+REPLIES_FILE = "replies.yaml"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -35,6 +37,7 @@ class CouncilConfig:
     directory: Path
     form: FormSchema
     taxonomy: Taxonomy
+    replies: ReplyTemplates
 
 
 def load_yaml_model(path: Path, model: type[ModelT]) -> ModelT:
@@ -76,4 +79,5 @@ def load_council_config(directory: Path) -> CouncilConfig:
         directory=directory,
         form=load_yaml_model(directory / FORM_SCHEMA_FILE, FormSchema),
         taxonomy=load_yaml_model(directory / TAXONOMY_FILE, Taxonomy),
+        replies=load_yaml_model(directory / REPLIES_FILE, ReplyTemplates),
     )

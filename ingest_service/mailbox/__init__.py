@@ -1,0 +1,1 @@
+"""Mailboxes the service polls, behind one interface."""

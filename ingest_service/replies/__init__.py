@@ -1,0 +1,1 @@
+"""Automatic replies: templates, the loop guard, the outbox and its sender."""

@@ -1,0 +1,31 @@
+"""Turning a queued reply into an RFC 5322 message that threads and suppresses auto-replies."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+
+from ingest_service.store.models import OutboxEmail, utcnow
+
+
+def reply_message_id(reference: str, kind: str, source_message_id: int, domain: str) -> str:
+    """A Message-ID fixed by what the reply answers, so a resend is recognisable."""
+    return f"<{reference}.{kind}.{source_message_id}@{domain}>"
+
+
+def compose(outbox: OutboxEmail, from_name: str, from_address: str) -> bytes:
+    """The bytes of the reply, marked as an automatic reply (RFC 3834)."""
+    message = EmailMessage()
+    message["From"] = formataddr((from_name, from_address))
+    message["To"] = outbox.to_address
+    message["Subject"] = outbox.subject
+    message["Date"] = format_datetime(outbox.created_at or utcnow())
+    message["Message-ID"] = outbox.rfc_message_id
+    if outbox.in_reply_to:
+        message["In-Reply-To"] = outbox.in_reply_to
+    if outbox.references:
+        message["References"] = outbox.references
+    message["Auto-Submitted"] = "auto-replied"
+    message["X-Auto-Response-Suppress"] = "All"
+    message.set_content(outbox.body_text)
+    return message.as_bytes()

@@ -1,0 +1,88 @@
+"""The service's one typed settings object, from LADO_* environment variables and an optional file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from config import DEFAULT_CONFIG_DIR
+
+SETTINGS_FILE_VARIABLE = "LADO_SETTINGS_FILE"
+ENV_PREFIX = "LADO_"
+
+
+class SettingsError(Exception):
+    """A setting that cannot be used, named by its environment variable."""
+
+
+class Settings(BaseSettings):
+    """Where the service keeps its data, which mailbox it watches and how it replies."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", frozen=True)
+
+    data_dir: Path = Field(default=Path("data"), description="Database, documents, demo mailbox.")
+    database_url: str = Field(default="", description="SQLAlchemy URL; default SQLite in data_dir.")
+    mailbox_url: str = Field(default="", description="Mailbox to poll; default a demo Maildir.")
+    config_dir: Path = Field(default=DEFAULT_CONFIG_DIR, description="The council's config files.")
+    poll_interval_seconds: int = Field(default=60, gt=0, le=86_400)
+    send_interval_seconds: int = Field(default=30, gt=0, le=86_400)
+    lado_address: str = Field(default="lado@example.org", pattern=r"^[^@\s]+@[^@\s]+$")
+    lado_display_name: str = "LADO Team"
+    send_acknowledgements: bool = True
+    reply_mode: Literal["automatic", "approval"] = "automatic"
+    max_auto_replies_per_sender_per_day: int = Field(default=5, ge=0)
+    classification_review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    max_processing_attempts: int = Field(default=3, gt=0)
+
+    @model_validator(mode="after")
+    def _fill_defaults_from_data_dir(self) -> Settings:
+        data_dir = self.data_dir.expanduser().resolve()
+        object.__setattr__(self, "data_dir", data_dir)
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{data_dir / 'lado-intake.sqlite3'}")
+        if not self.mailbox_url:
+            object.__setattr__(self, "mailbox_url", f"maildir://{data_dir / 'demo-mailbox'}")
+        return self
+
+    @property
+    def documents_dir(self) -> Path:
+        """The content-addressed store of raw messages and attachments."""
+        return self.data_dir / "documents"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Environment variables win over the optional TOML file named by LADO_SETTINGS_FILE."""
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        settings_file = os.environ.get(SETTINGS_FILE_VARIABLE)
+        if settings_file:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(settings_file)))
+        return tuple(sources)
+
+
+def load_settings() -> Settings:
+    """Read the settings, or raise SettingsError naming the variable and the reason."""
+    settings_file = os.environ.get(SETTINGS_FILE_VARIABLE)
+    if settings_file and not Path(settings_file).is_file():
+        raise SettingsError(f"{SETTINGS_FILE_VARIABLE}: no such file: {settings_file}")
+    try:
+        return Settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = ENV_PREFIX + "_".join(str(part) for part in error["loc"]).upper()
+        raise SettingsError(f"{name}: {error['msg']}") from exc

@@ -1,0 +1,1 @@
+"""The records store: database schema, sessions, documents on disk, reference numbers, audit."""

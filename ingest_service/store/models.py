@@ -1,0 +1,214 @@
+"""Database tables of the records store (SQLAlchemy 2, typed)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names for migrations."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JsonType, list[Any]: JsonType}
+
+
+class ReferralStatus(enum.StrEnum):
+    """Where a referral stands in intake."""
+
+    AWAITING_INFORMATION = "awaiting_information"
+    READY_FOR_TRIAGE = "ready_for_triage"
+    NEEDS_REVIEW = "needs_review"
+
+
+class OutboxStatus(enum.StrEnum):
+    """Where a queued email stands."""
+
+    AWAITING_APPROVAL = "awaiting_approval"
+    PENDING = "pending"
+    SENT = "sent"
+
+
+class ReplyKind(enum.StrEnum):
+    """Which automatic reply an outbox email is."""
+
+    MISSING_INFORMATION = "missing_information"
+    ACKNOWLEDGEMENT = "acknowledgement"
+
+
+class StepStatus(enum.StrEnum):
+    """The result of one intake step on one message."""
+
+    OK = "ok"
+    ERROR = "error"
+    SKIPPED = "skipped"
+
+
+def _enum(kind: type[enum.StrEnum]) -> Enum:
+    return Enum(kind, native_enum=False, length=32, values_callable=lambda e: [m.value for m in e])
+
+
+class Message(Base):
+    """One email received from a mailbox: the ledger entry, with separate step timestamps."""
+
+    __tablename__ = "messages"
+    __table_args__ = (UniqueConstraint("mailbox", "mailbox_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mailbox: Mapped[str] = mapped_column(String(255))
+    mailbox_key: Mapped[str] = mapped_column(String(512))
+    message_id: Mapped[str | None] = mapped_column(String(998), index=True)
+    sender: Mapped[str | None] = mapped_column(String(320))
+    subject: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    content_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    moved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    moved_to: Mapped[str | None] = mapped_column(String(255))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id"), index=True)
+
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="message", order_by="Attachment.id"
+    )
+    steps: Mapped[list[ProcessingStep]] = relationship(order_by="ProcessingStep.id")
+    referral: Mapped[Referral | None] = relationship(
+        back_populates="messages", foreign_keys=[referral_id]
+    )
+
+
+class Attachment(Base):
+    """One attachment of a message, kept in the document store, with its parse outcome."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (UniqueConstraint("message_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String(512))
+    content_type: Mapped[str] = mapped_column(String(255))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    inline: Mapped[bool] = mapped_column(default=False)
+    parse_error: Mapped[str | None] = mapped_column(Text)
+
+    message: Mapped[Message] = relationship(back_populates="attachments")
+
+
+class ProcessingStep(Base):
+    """The recorded result of one intake step for one message."""
+
+    __tablename__ = "processing_steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)
+    step: Mapped[str] = mapped_column(String(64))
+    status: Mapped[StepStatus] = mapped_column(_enum(StepStatus))
+    detail: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Referral(Base):
+    """A filed referral: extracted fields with provenance, what is missing, its classification."""
+
+    __tablename__ = "referrals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32), unique=True)
+    status: Mapped[ReferralStatus] = mapped_column(_enum(ReferralStatus), index=True)
+    referrer_email: Mapped[str | None] = mapped_column(String(320))
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    field_provenance: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    missing_fields: Mapped[list[Any]] = mapped_column(default=list)
+    missing_sections: Mapped[list[Any]] = mapped_column(default=list)
+    classification: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    review_reasons: Mapped[list[Any]] = mapped_column(default=list)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="referral", foreign_keys=[Message.referral_id], order_by="Message.id"
+    )
+
+
+class OutboxEmail(Base):
+    """An email the service will send, written in the same transaction as the referral."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("source_message_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id"), index=True)
+    source_message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"))
+    kind: Mapped[ReplyKind] = mapped_column(_enum(ReplyKind))
+    status: Mapped[OutboxStatus] = mapped_column(_enum(OutboxStatus), index=True)
+    rfc_message_id: Mapped[str] = mapped_column(String(255), unique=True)
+    to_address: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(Text)
+    body_text: Mapped[str] = mapped_column(Text)
+    in_reply_to: Mapped[str | None] = mapped_column(String(998))
+    references: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditEvent(Base):
+    """Who or what viewed or changed which record, and when. Detail holds no personal data."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class ReferenceCounter(Base):
+    """The last reference number issued in each year."""
+
+    __tablename__ = "reference_counters"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_number: Mapped[int] = mapped_column(Integer)
