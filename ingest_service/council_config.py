@@ -9,12 +9,14 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from classifiers.rules_config import ClassificationRules, UnknownLabelError
 from classifiers.taxonomy import Taxonomy
 from ingest_service.replies.templates import ReplyTemplates
 from parsers.form_schema import FormSchema
 
 FORM_SCHEMA_FILE = "form_schema.yaml"
 TAXONOMY_FILE = "taxonomy.yaml"
+RULES_FILE = "classification_rules.yaml"
 REPLIES_FILE = "replies.yaml"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -38,6 +40,7 @@ class CouncilConfig:
     form: FormSchema
     taxonomy: Taxonomy
     replies: ReplyTemplates
+    rules: ClassificationRules
 
 
 def load_yaml_model(path: Path, model: type[ModelT]) -> ModelT:
@@ -75,9 +78,21 @@ def _describe_location(raw: object, loc: tuple[int | str, ...]) -> str:
 
 def load_council_config(directory: Path) -> CouncilConfig:
     """Load and check every configuration file in the council's config directory."""
+    taxonomy = load_yaml_model(directory / TAXONOMY_FILE, Taxonomy)
     return CouncilConfig(
         directory=directory,
         form=load_yaml_model(directory / FORM_SCHEMA_FILE, FormSchema),
-        taxonomy=load_yaml_model(directory / TAXONOMY_FILE, Taxonomy),
+        taxonomy=taxonomy,
         replies=load_yaml_model(directory / REPLIES_FILE, ReplyTemplates),
+        rules=load_rules(directory / RULES_FILE, taxonomy),
     )
+
+
+def load_rules(path: Path, taxonomy: Taxonomy) -> ClassificationRules:
+    """Load the classification rules and check every label id against the taxonomy."""
+    rules = load_yaml_model(path, ClassificationRules)
+    try:
+        rules.check_labels(taxonomy)
+    except UnknownLabelError as exc:
+        raise ConfigError(path, exc.key, str(exc)) from exc
+    return rules
