@@ -1,4 +1,4 @@
-"""The service's one typed settings object, from LADO_* environment variables and an optional file."""
+"""The one typed settings object, from LADO_* environment variables and an optional file."""
 
 from __future__ import annotations
 
@@ -48,7 +48,9 @@ class Settings(BaseSettings):
         data_dir = self.data_dir.expanduser().resolve()
         object.__setattr__(self, "data_dir", data_dir)
         if not self.database_url:
-            object.__setattr__(self, "database_url", f"sqlite:///{data_dir / 'lado-intake.sqlite3'}")
+            object.__setattr__(
+                self, "database_url", f"sqlite:///{data_dir / 'lado-intake.sqlite3'}"
+            )
         if not self.mailbox_url:
             object.__setattr__(self, "mailbox_url", f"maildir://{data_dir / 'demo-mailbox'}")
         return self

@@ -25,8 +25,9 @@ def test_bad_value_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
         load_settings()
 
 
-def test_settings_file_is_read_and_env_wins(monkeypatch: pytest.MonkeyPatch,
-                                            tmp_path: Path) -> None:
+def test_settings_file_is_read_and_env_wins(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     settings_file = tmp_path / "lado.toml"
     settings_file.write_text('poll_interval_seconds = 300\nreply_mode = "approval"\n')
     monkeypatch.setenv("LADO_SETTINGS_FILE", str(settings_file))
@@ -45,22 +46,32 @@ def test_missing_settings_file_is_named(monkeypatch: pytest.MonkeyPatch, tmp_pat
 @pytest.fixture
 def config_copy(tmp_path: Path) -> Path:
     target = tmp_path / "config"
-    shutil.copytree(DEFAULT_CONFIG_DIR, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copytree(
+        DEFAULT_CONFIG_DIR, target, ignore=shutil.ignore_patterns("*.py", "__pycache__")
+    )
     return target
 
 
 def test_shipped_config_keeps_the_reference_ids(config_copy: Path) -> None:
     council = load_council_config(config_copy)
     assert [s.id for s in council.form.sections] == [
-        "referrer", "subject", "employer", "allegation", "children", "history", "actions"]
+        "referrer",
+        "subject",
+        "employer",
+        "allegation",
+        "children",
+        "history",
+        "actions",
+    ]
     assert "risk_by_association" in council.taxonomy.allegation_type_ids
     assert council.form.section("children").repeatable
 
 
 def test_unknown_required_field_names_file_and_section(config_copy: Path) -> None:
     schema = config_copy / "form_schema.yaml"
-    schema.write_text(schema.read_text().replace(
-        "required: [previous_concerns]", "required: [previous_concern]"))
+    schema.write_text(
+        schema.read_text().replace("required: [previous_concerns]", "required: [previous_concern]")
+    )
     with pytest.raises(ConfigError) as caught:
         load_council_config(config_copy)
     assert caught.value.file == schema

@@ -27,7 +27,9 @@ def refusal_reason(headers: Mapping[str, str], sender: str | None, own_address: 
         return "message is bulk or list mail"
     if any(name.startswith("list-") for name in headers):
         return "message came from a mailing list"
-    suppress = {part.strip().lower() for part in headers.get("x-auto-response-suppress", "").split(",")}
+    suppress = {
+        part.strip().lower() for part in headers.get("x-auto-response-suppress", "").split(",")
+    }
     if suppress & _SUPPRESSING:
         return "sender asked for no automatic responses"
     if not sender or "@" not in sender:

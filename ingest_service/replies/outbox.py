@@ -42,12 +42,15 @@ class ReplyPolicy:
 def replies_today(session: Session, address: str) -> int:
     """How many automatic replies went (or are queued) to this address in the last day."""
     since = utcnow() - timedelta(days=1)
-    return session.scalar(
-        select(func.count(OutboxEmail.id)).where(
-            func.lower(OutboxEmail.to_address) == address.lower(),
-            OutboxEmail.created_at >= since,
+    return (
+        session.scalar(
+            select(func.count(OutboxEmail.id)).where(
+                func.lower(OutboxEmail.to_address) == address.lower(),
+                OutboxEmail.created_at >= since,
+            )
         )
-    ) or 0
+        or 0
+    )
 
 
 def queue_reply(
@@ -89,8 +92,14 @@ def queue_reply(
     )
     session.add(outbox)
     session.flush()
-    audit.record(session, audit.SYSTEM_INTAKE, "reply_queued", "referral", referral.id,
-                 {"outbox_id": outbox.id, "kind": kind.value, "status": outbox.status.value})
+    audit.record(
+        session,
+        audit.SYSTEM_INTAKE,
+        "reply_queued",
+        "referral",
+        referral.id,
+        {"outbox_id": outbox.id, "kind": kind.value, "status": outbox.status.value},
+    )
     return outbox
 
 
@@ -100,7 +109,8 @@ def send_pending(
     """Send every pending reply once; a reply already sent before a crash is only marked."""
     with sessions() as session:
         pending_ids = session.scalars(
-            select(OutboxEmail.id).where(OutboxEmail.status == OutboxStatus.PENDING)
+            select(OutboxEmail.id)
+            .where(OutboxEmail.status == OutboxStatus.PENDING)
             .order_by(OutboxEmail.id)
         ).all()
     sent = 0
@@ -119,7 +129,13 @@ def send_pending(
                 continue
             outbox.status = OutboxStatus.SENT
             outbox.sent_at = utcnow()
-            audit.record(session, audit.SYSTEM_OUTBOX, "reply_sent", "referral",
-                         outbox.referral_id, {"outbox_id": outbox.id})
+            audit.record(
+                session,
+                audit.SYSTEM_OUTBOX,
+                "reply_sent",
+                "referral",
+                outbox.referral_id,
+                {"outbox_id": outbox.id},
+            )
             sent += 1
     return sent

@@ -22,6 +22,7 @@ def record(
 ) -> None:
     """Add one audit event to the caller's transaction. Detail must hold no personal data."""
     session.add(
-        AuditEvent(actor=actor, action=action, entity=entity, entity_id=entity_id,
-                   detail=detail or {})
+        AuditEvent(
+            actor=actor, action=action, entity=entity, entity_id=entity_id, detail=detail or {}
+        )
     )

@@ -36,8 +36,13 @@ def test_refused(headers: dict[str, str], sender: str | None) -> None:
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"auto-submitted": "no"}, {"precedence": "normal"},
-     {"x-auto-response-suppress": "DR, RN"}, {"return-path": "<head@example.sch.uk>"}],
+    [
+        {},
+        {"auto-submitted": "no"},
+        {"precedence": "normal"},
+        {"x-auto-response-suppress": "DR, RN"},
+        {"return-path": "<head@example.sch.uk>"},
+    ],
 )
 def test_ordinary_referral_may_be_answered(headers: dict[str, str]) -> None:
     assert refusal_reason(headers, "head@example.sch.uk", OWN) is None

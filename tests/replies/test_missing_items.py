@@ -8,7 +8,8 @@ from ingest_service.replies.missing_items import MissingSection, describe_missin
 
 def test_groups_by_section_and_names_either_or_groups(council: CouncilConfig) -> None:
     described = describe_missing(
-        council.form, ["actions_taken", "referrer_phone", "child_name", "referrer_name"])
+        council.form, ["actions_taken", "referrer_phone", "child_name", "referrer_name"]
+    )
     assert described == [
         MissingSection("Referrer details", ("Name", "Telephone or Email")),
         MissingSection("Child or children involved", ("Child's name, Age or Date of birth",)),

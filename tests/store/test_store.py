@@ -17,9 +17,17 @@ from ingest_service.store.schema_check import SchemaNotCurrent, require_current_
 
 
 def _message(key: str) -> Message:
-    return Message(mailbox="maildir:///x", mailbox_key=key, message_id=f"<{key}@example.org>",
-                   sender="a@example.org", subject="s", received_at=datetime.now(UTC),
-                   content_sha256="0" * 64, size_bytes=1, attempts=0)
+    return Message(
+        mailbox="maildir:///x",
+        mailbox_key=key,
+        message_id=f"<{key}@example.org>",
+        sender="a@example.org",
+        subject="s",
+        received_at=datetime.now(UTC),
+        content_sha256="0" * 64,
+        size_bytes=1,
+        attempts=0,
+    )
 
 
 def test_migrated_schema_is_current(database_url: str) -> None:
@@ -38,8 +46,13 @@ def test_reference_numbers_run_per_year(database_url: str) -> None:
         issued.append(next_reference(session, 2027))
     with unit_of_work(sessions) as session:
         issued.append(next_reference(session, 2026))
-    assert issued == ["LADO-2026-000001", "LADO-2026-000002", "LADO-2026-000003",
-                      "LADO-2027-000001", "LADO-2026-000004"]
+    assert issued == [
+        "LADO-2026-000001",
+        "LADO-2026-000002",
+        "LADO-2026-000003",
+        "LADO-2027-000001",
+        "LADO-2026-000004",
+    ]
 
 
 def test_rolled_back_reference_is_not_lost_as_a_gap(database_url: str) -> None:
@@ -63,8 +76,9 @@ def test_json_fields_round_trip(database_url: str) -> None:
     sessions = make_session_factory(make_engine(database_url))
     detail = {"fields": ["referrer_name"], "nested": {"n": 1}}
     with unit_of_work(sessions) as session:
-        session.add(AuditEvent(actor="test", action="a", entity="referral", entity_id=1,
-                               detail=detail))
+        session.add(
+            AuditEvent(actor="test", action="a", entity="referral", entity_id=1, detail=detail)
+        )
     with sessions() as session:
         assert session.scalars(select(AuditEvent.detail)).one() == detail
 

@@ -1,0 +1,5 @@
+"""The `lado-intake` command line."""
+
+from ingest_service.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,121 @@
+"""Argument parsing and the one-line error contract of `lado-intake`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from ingest_service.cli import documents_commands as docs
+from ingest_service.cli import store_commands as store
+from ingest_service.council_config import ConfigError
+from ingest_service.mailbox.factory import MailboxUrlError
+from ingest_service.records import RecordNotFound
+from ingest_service.service import Service
+from ingest_service.settings import SettingsError, load_settings
+from ingest_service.store.schema_check import SchemaNotCurrent
+
+EXPECTED_ERRORS = (
+    SettingsError,
+    ConfigError,
+    MailboxUrlError,
+    SchemaNotCurrent,
+    FileNotFoundError,
+    ValueError,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line grammar."""
+    parser = argparse.ArgumentParser(prog="lado-intake", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="extract a referral's fields (writes nothing)")
+    extract.add_argument("paths", nargs="+", type=Path)
+    extract.add_argument("--json", action="store_true")
+
+    classify = commands.add_parser("classify", help='classify {"text": ...} lines from stdin')
+    classify.add_argument("--json", action="store_true")
+
+    ingest = commands.add_parser("ingest", help="file .eml, .docx or .pdf files as referrals")
+    ingest.add_argument("paths", nargs="+", type=Path)
+
+    poll = commands.add_parser("poll", help="process what is new in the mailbox")
+    poll.add_argument("--once", action="store_true", required=True)
+
+    commands.add_parser("run", help="run the scheduled service")
+    commands.add_parser("status", help="show intake health")
+
+    records = commands.add_parser("records", help="list or show filed referrals")
+    records_commands = records.add_subparsers(dest="records_command", required=True)
+    listing = records_commands.add_parser("list")
+    listing.add_argument("--json", action="store_true")
+    show = records_commands.add_parser("show")
+    show.add_argument("reference")
+    show.add_argument("--json", action="store_true")
+
+    db = commands.add_parser("db", help="manage the records store")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade")
+
+    demo = commands.add_parser("demo", help="seed the demo mailbox with synthetic referrals")
+    demo.add_argument("--count", type=int, default=8)
+    demo.add_argument("--force", action="store_true")
+    return parser
+
+
+def dispatch(args: argparse.Namespace, service: Service) -> int:
+    """Run the chosen command."""
+    out = sys.stdout
+    match args.command:
+        case "extract":
+            return docs.run_extract(service, args.paths, args.json, out)
+        case "classify":
+            return docs.run_classify(service, args.json, sys.stdin, out)
+        case "ingest":
+            return store.run_ingest(service, args.paths, out)
+        case "poll":
+            return store.run_poll_once(service, out)
+        case "run":
+            return store.run_service(service, out)
+        case "status":
+            return store.run_status(service, out)
+        case "records" if args.records_command == "list":
+            return store.run_records_list(service, args.json, out)
+        case "records":
+            return store.run_records_show(service, args.reference, args.json, out)
+        case "db":
+            return store.run_db_upgrade(service, out)
+        case "demo":
+            return store.run_demo(service, args.count, args.force, out)
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def first_line(exc: SQLAlchemyError) -> str:
+    """The first line of a database error: later lines can quote SQL parameters."""
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: one clear line on stderr and a non-zero exit for any expected failure."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        return dispatch(args, Service.from_settings(load_settings()))
+    except RecordNotFound as exc:
+        print(f"lado-intake: no referral with reference {exc}", file=sys.stderr)
+    except EXPECTED_ERRORS as exc:
+        print(f"lado-intake: {exc}", file=sys.stderr)
+    except SQLAlchemyError as exc:
+        print(f"lado-intake: database error: {first_line(exc)}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""Commands that work on the records store: db, ingest, poll, run, records, demo, status."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import func, select
+
+from ingest_service.cli.documents_commands import expand_paths
+from ingest_service.demo import seed_demo_mailbox
+from ingest_service.intake.ledger import record_fetched
+from ingest_service.intake.poller import poll_once
+from ingest_service.mailbox.base import FetchedMessage
+from ingest_service.mailbox.factory import maildir_root
+from ingest_service.records import referral_record, referral_summaries
+from ingest_service.replies.outbox import send_pending
+from ingest_service.scheduler import build_scheduler
+from ingest_service.service import Service
+from ingest_service.store.database import unit_of_work
+from ingest_service.store.documents import sha256_hex
+from ingest_service.store.migrate import upgrade
+from ingest_service.store.models import Message, OutboxEmail, OutboxStatus, Referral, utcnow
+from ingest_service.store.schema_check import require_current_schema
+
+FILE_MAILBOX = "file:ingest"
+CONTENT_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+}
+
+
+def cli_actor() -> str:
+    """Who is using the command line, for the audit log."""
+    return f"cli:{getpass.getuser()}"
+
+
+def run_db_upgrade(service: Service, out: TextIO) -> int:
+    """Apply the migrations."""
+    upgrade(service.settings.database_url)
+    out.write("database is up to date\n")
+    return 0
+
+
+def as_email(path: Path) -> bytes:
+    """The file as an email: .eml as it is; a form document wrapped as an attachment."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".eml":
+        return data
+    message = EmailMessage()
+    message["Subject"] = f"Document ingested from {path.name}"
+    message["Date"] = format_datetime(utcnow())
+    message["Message-ID"] = make_msgid(domain="ingest.lado-intake.invalid")
+    message.set_content("Filed from the command line.")
+    maintype, subtype = CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream").split(
+        "/"
+    )
+    message.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
+    return message.as_bytes()
+
+
+def run_ingest(service: Service, paths: list[Path], out: TextIO) -> int:
+    """File each .eml, .docx or .pdf; the same file twice files one referral."""
+    require_current_schema(service.engine)
+    for path in expand_paths(paths):
+        raw = as_email(path)
+        key = sha256_hex(path.read_bytes())
+        fetched = FetchedMessage(key=key, raw=raw, received_at=utcnow())
+        entry = record_fetched(service.sessions, service.documents, FILE_MAILBOX, fetched)
+        service.pipeline.process(entry.message_id)
+        with service.sessions() as session:
+            message = session.get(Message, entry.message_id)
+            assert message is not None
+            referral = message.referral
+            outcome = (
+                f"{referral.reference} {referral.status.value}"
+                if referral
+                else f"not filed yet ({message.error or 'will retry'})"
+            )
+        out.write(f"{path.name}: {outcome}\n")
+    return 0
+
+
+def run_poll_once(service: Service, out: TextIO) -> int:
+    """Process what is new in the mailbox, then send queued replies."""
+    require_current_schema(service.engine)
+    mailbox, outgoing = service.mailbox
+    result = poll_once(mailbox, service.sessions, service.documents, service.pipeline)
+    sent = send_pending(
+        service.sessions,
+        outgoing,
+        service.settings.lado_display_name,
+        service.settings.lado_address,
+    )
+    out.write(
+        f"fetched {result.fetched}, processed {result.processed}, "
+        f"moved {result.moved}, replies sent {sent}\n"
+    )
+    return 0
+
+
+def run_service(service: Service, out: TextIO) -> int:
+    """Run the scheduler until interrupted."""
+    require_current_schema(service.engine)
+    _ = service.classifier  # load once, before the first poll
+    out.write(
+        f"lado-intake running: polling {service.mailbox[0].identity} every "
+        f"{service.settings.poll_interval_seconds}s (Ctrl+C stops)\n"
+    )
+    out.flush()
+    scheduler = build_scheduler(service)
+    with contextlib.suppress(KeyboardInterrupt, SystemExit):
+        scheduler.start()
+    return 0
+
+
+def run_records_list(service: Service, as_json: bool, out: TextIO) -> int:
+    """List referrals, newest first."""
+    require_current_schema(service.engine)
+    with service.sessions() as session:
+        rows = referral_summaries(session)
+    if as_json:
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not rows:
+        out.write("no referrals filed yet\n")
+    for row in rows:
+        types = ",".join(row["allegation_types"]) or "-"
+        missing = ",".join(row["missing_sections"]) or "-"
+        out.write(
+            f"{row['reference']}  {row['status']:<21} {row['received_at'][:10]}  "
+            f"sector={row['sector'] or '-'}  types={types}  missing={missing}\n"
+        )
+    return 0
+
+
+def run_records_show(service: Service, reference: str, as_json: bool, out: TextIO) -> int:
+    """Show one referral in full; the view is audited."""
+    require_current_schema(service.engine)
+    with unit_of_work(service.sessions) as session:
+        record = referral_record(session, reference, cli_actor())
+    if as_json:
+        out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"{record['reference']}  {record['status']}\n")
+    for key, value in record["fields"].items():
+        out.write(f"  {key}: {value}\n")
+    out.write(f"missing: {', '.join(record['missing_fields']) or 'nothing'}\n")
+    for reply in record["replies"]:
+        out.write(f'reply: {reply["kind"]} {reply["status"]} "{reply["subject"]}"\n')
+    return 0
+
+
+def run_demo(service: Service, count: int, force: bool, out: TextIO) -> int:
+    """Seed the demo Maildir with synthetic referrals (once, unless forced)."""
+    root = maildir_root(service.settings.mailbox_url)
+    delivered = seed_demo_mailbox(root, count, force=force)
+    out.write(
+        f"delivered {delivered} demo referrals to {root}\n"
+        if delivered
+        else f"demo mailbox {root} was already seeded (use --force to add more)\n"
+    )
+    return 0
+
+
+def run_status(service: Service, out: TextIO) -> int:
+    """Counts that show whether intake is healthy."""
+    require_current_schema(service.engine)
+    with service.sessions() as session:
+
+        def count(statement: object) -> int:
+            return session.scalar(statement) or 0  # type: ignore[call-overload]
+
+        unprocessed = count(select(func.count(Message.id)).where(Message.processed_at.is_(None)))
+        failing = count(
+            select(func.count(Message.id)).where(
+                Message.processed_at.is_(None), Message.error.is_not(None)
+            )
+        )
+        referrals = count(select(func.count(Referral.id)))
+        pending = count(
+            select(func.count(OutboxEmail.id)).where(OutboxEmail.status == OutboxStatus.PENDING)
+        )
+        approval = count(
+            select(func.count(OutboxEmail.id)).where(
+                OutboxEmail.status == OutboxStatus.AWAITING_APPROVAL
+            )
+        )
+    out.write(
+        f"referrals filed: {referrals}\nmessages waiting: {unprocessed} "
+        f"({failing} failing)\nreplies pending: {pending}, awaiting approval: {approval}\n"
+    )
+    return 1 if failing else 0

@@ -1,0 +1,1 @@
+"""The intake steps, in the order the chain runs them."""

@@ -1,0 +1,94 @@
+"""Assembling the service from settings: store, council config, classifier, chain, mailbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from classifiers.rule_classifier import RuleClassifier
+from ingest_service.council_config import CouncilConfig, load_council_config
+from ingest_service.intake.pipeline import IntakePipeline
+from ingest_service.intake.steps.check import CheckStep
+from ingest_service.intake.steps.classify import ClassifyStep
+from ingest_service.intake.steps.extract import ExtractStep
+from ingest_service.intake.steps.file import FileStep
+from ingest_service.intake.steps.parse import ParseStep
+from ingest_service.intake.steps.reply import ReplyStep
+from ingest_service.mailbox.base import Mailbox, OutgoingMail
+from ingest_service.mailbox.factory import open_mailbox
+from ingest_service.replies.outbox import ReplyPolicy
+from ingest_service.settings import Settings
+from ingest_service.store.database import make_engine, make_session_factory
+from ingest_service.store.documents import DocumentStore
+
+
+@dataclass
+class Service:
+    """The parts of a running lado-intake, built once from the settings."""
+
+    settings: Settings
+    council: CouncilConfig
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Service:
+        """Load the council's config, failing fast; the store is opened on first use."""
+        return cls(settings=settings, council=load_council_config(settings.config_dir))
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The records store's engine."""
+        return make_engine(self.settings.database_url)
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        """Sessions on the records store."""
+        return make_session_factory(self.engine)
+
+    @cached_property
+    def documents(self) -> DocumentStore:
+        """The content-addressed store of raw messages and attachments."""
+        return DocumentStore(self.settings.documents_dir)
+
+    @cached_property
+    def classifier(self) -> RuleClassifier:
+        """The classifier, built on first use."""
+        return RuleClassifier.build(self.council.taxonomy, self.council.rules)
+
+    @cached_property
+    def reply_policy(self) -> ReplyPolicy:
+        """How replies are handled, from the settings."""
+        return ReplyPolicy(
+            team_name=self.settings.lado_display_name,
+            team_address=self.settings.lado_address,
+            send_acknowledgements=self.settings.send_acknowledgements,
+            needs_approval=self.settings.reply_mode == "approval",
+            max_per_sender_per_day=self.settings.max_auto_replies_per_sender_per_day,
+        )
+
+    @cached_property
+    def pipeline(self) -> IntakePipeline:
+        """The intake chain in its fixed order."""
+        form = self.council.form
+        file_step = FileStep(form)
+        return IntakePipeline(
+            sessions=self.sessions,
+            documents=self.documents,
+            steps=[
+                ParseStep(self.documents),
+                ExtractStep(form),
+                CheckStep(form),
+                ClassifyStep(self.classifier),
+                file_step,
+                ReplyStep(form, self.council.replies, self.reply_policy),
+            ],
+            fallback=file_step,
+            max_attempts=self.settings.max_processing_attempts,
+        )
+
+    @cached_property
+    def mailbox(self) -> tuple[Mailbox, OutgoingMail]:
+        """The configured mailbox and where its replies go."""
+        return open_mailbox(self.settings.mailbox_url)

@@ -1,0 +1,49 @@
+"""`lado-intake run` files every demo referral within one poll interval."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from ingest_service.cli.main import main
+from ingest_service.settings import Settings
+
+POLL_INTERVAL = 20
+
+
+def test_run_files_the_demo_within_one_interval(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env = {
+        **os.environ,
+        "LADO_DATA_DIR": str(settings.data_dir),
+        "LADO_DATABASE_URL": settings.database_url,
+        "LADO_POLL_INTERVAL_SECONDS": str(POLL_INTERVAL),
+    }
+    for name in ("LADO_DATA_DIR", "LADO_DATABASE_URL"):
+        monkeypatch.setenv(name, env[name])
+    assert main(["demo", "--count", "4"]) == 0
+    service = subprocess.Popen(
+        [sys.executable, "-m", "ingest_service.cli.main", "run"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + POLL_INTERVAL
+        rows: list[object] = []
+        while time.monotonic() < deadline and len(rows) < 4:
+            time.sleep(1)
+            capsys.readouterr()
+            main(["records", "list", "--json"])
+            rows = json.loads(capsys.readouterr().out)
+        assert len(rows) == 4
+    finally:
+        service.send_signal(signal.SIGINT)
+        service.wait(timeout=30)
