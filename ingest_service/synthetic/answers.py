@@ -103,6 +103,7 @@ def story_slots(
         "cp": "his" if child_male else "her",
         "kids": names,
         "have": "have" if len(kids) > 1 else "has",
+        "their": "their" if len(kids) > 1 else ("his" if child_male else "her"),
         "age": str(ages[0]),
         "w": witness.formal,
         "day": rng.choice(pools.WEEKDAYS[:5]),
@@ -138,6 +139,8 @@ def fill(rng: random.Random, scenario: Scenario, style: Style, n_children: int) 
     ages = [rng.randint(low, high) for _ in kids]
 
     referral_day = FIRST_REFERRAL_DAY + timedelta(days=rng.randint(0, 80))
+    while referral_day.weekday() >= 5:  # referrals are sent on working days
+        referral_day -= timedelta(days=1)
     incident_day = referral_day - timedelta(days=rng.randint(1, 6))
     reported_day = incident_day + timedelta(days=rng.randint(0, (referral_day - incident_day).days))
     slots = story_slots(scenario, adult, kids, witness, place, council, rng, ages)

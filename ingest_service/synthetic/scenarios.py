@@ -1,10 +1,9 @@
 # ruff: noqa: E501 - prose templates read better unwrapped
 """Allegation scenarios: who, where, what happened, as templates with slots.
 
-Story slots are filled with `str.format_map`; the keys are listed in `cases.story_slots`.
+Story slots are filled with `str.format_map`; the keys are those of `answers.story_slots`.
 Each story is a sequence of sentence slots; an empty alternative means the slot may be
-left out. Every story has three compulsory slots and at most three optional ones, so a
-description runs to three to six sentences.
+left out, and every description runs to three to six sentences.
 """
 
 from __future__ import annotations
@@ -358,7 +357,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Foster home",),
         bases=("foster_carer",),
         story=(
-            ("{kids} told {cp} social worker during a visit on {day} that {a} often tells them {he} will 'send you back' when they misbehave.",
+            ("{kids} told {their} social worker during a visit on {day} that {a} often tells them {he} will 'send you back' when they misbehave.",
              "During a visit on {day} {kids} said that {a} shouts at them and calls them names."),
             ("{c} says {a} locked {cp} phone away for a week and told {co} {cp} mum 'doesn't care about you'.",
              "{c} says {a} made {co} stand in the garden in the rain as a punishment."),
@@ -654,7 +653,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Classroom at the mosque",),
         bases=("volunteer", "self_employed"),
         story=(
-            ("{kids} told {cp} parents on {day} that {a} hits children with a ruler when they get their recitation wrong.",
+            ("{kids} told {their} parents on {day} that {a} hits children with a ruler when they get their recitation wrong.",
              "A parent reported on {day} that {a} had slapped {c} across the back of the head during an evening class."),
             ("Other children say {a} shouts at them, calls them 'stupid' and makes them stand facing the wall.",
              "{c} says {a} twisted {cp} ear and told the class {cs} would 'go to hell'."),
