@@ -1,0 +1,296 @@
+"""Extracting the schema's fields from a parsed document, section by section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from parsers.document import Block, ParsedDocument
+from parsers.form_schema import FieldSpec, FormSchema, SectionSpec
+from parsers.labels import LabelIndex, LabelMatch, has_section_prefix
+from parsers.normalise import normalise_value
+from parsers.text import is_blank
+
+_SEPARATOR = re.compile(r"[:?]")
+_MAX_HEADING_WORDS = 12
+
+
+@dataclass(frozen=True)
+class ExtractedField:
+    """One answer: normalised value, confidence (0..1), where it was found, label as written."""
+
+    value: str | list[str]
+    confidence: float
+    source: str
+    label: str
+
+
+@dataclass
+class FieldExtraction:
+    """Answered fields by id, and one dict of answered fields per child."""
+
+    fields: dict[str, ExtractedField] = field(default_factory=dict)
+    children: list[dict[str, ExtractedField]] = field(default_factory=list)
+
+    def output_fields(self) -> dict[str, object]:
+        """The README's `fields` object: answered fields, children as a list of objects."""
+        out: dict[str, object] = {key: item.value for key, item in self.fields.items()}
+        children = [{key: item.value for key, item in child.items()} for child in self.children]
+        if any(children):
+            out["children"] = [child for child in children if child]
+        return out
+
+
+def extract_fields(document: ParsedDocument, schema: FormSchema) -> FieldExtraction:
+    """Find each field's answer by its label, tracking the section from headings and labels."""
+    index = LabelIndex(schema)
+    reader = _Reader(schema, index)
+    for entry in _entries(document.blocks, index):
+        reader.feed(entry)
+    return reader.result()
+
+
+def merge_extractions(parts: Sequence[FieldExtraction]) -> FieldExtraction:
+    """Combine parts of one referral: per field the most confident answer wins; the children
+    come from the part that says most about them."""
+    merged = FieldExtraction()
+    for part in parts:
+        for key, item in part.fields.items():
+            current = merged.fields.get(key)
+            if current is None or item.confidence > current.confidence:
+                merged.fields[key] = item
+    richest = max(parts, key=lambda p: sum(len(child) for child in p.children), default=None)
+    if richest is not None:
+        merged.children = [dict(child) for child in richest.children]
+    return merged
+
+
+@dataclass(frozen=True)
+class _Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class _Pair:
+    label: str
+    value: str
+    block: Block
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class _Break:
+    """The end of a table: text after it does not continue the table's last answer."""
+
+
+_Entry = _Heading | _Pair | _Text | _Break
+
+
+def _entries(blocks: list[Block], index: LabelIndex) -> Iterator[_Entry]:
+    """Turn blocks into headings, label/value pairs and loose text, in reading order."""
+    rows: list[list[Block]] = []
+    previous: Block | None = None
+    for block in blocks:
+        if block.kind == "cell":
+            if (
+                previous is not None
+                and previous.kind == "cell"
+                and ((previous.table, previous.row) == (block.table, block.row))
+            ):
+                rows[-1].append(block)
+            else:
+                rows.append([block])
+        else:
+            if rows:
+                yield from _table_entries(rows, index)
+                yield _Break()
+                rows = []
+            yield from _loose_entries(block, index)
+        previous = block
+    yield from _table_entries(rows, index)
+
+
+def _loose_entries(block: Block, index: LabelIndex) -> Iterator[_Entry]:
+    if block.kind == "form_field" and block.label:
+        yield _Pair(block.label, block.text, block)
+    elif block.kind == "checkbox":
+        mark = "\u2612" if block.checked else "\u2610"
+        yield _Text(f"{mark} {block.label or block.text}")
+    else:
+        for line in block.text.splitlines():
+            yield _line_entry(line, block, index)
+
+
+def _table_entries(rows: list[list[Block]], index: LabelIndex) -> Iterator[_Entry]:
+    skip = False
+    for number, cells in enumerate(rows):
+        if skip:
+            skip = False
+            continue
+        following = rows[number + 1] if number + 1 < len(rows) else None
+        if len(cells) == 1:
+            for line in cells[0].text.splitlines() or [""]:
+                entry = _line_entry(line, cells[0], index)
+                yield _Heading(line) if isinstance(entry, _Text) and line.strip() else entry
+        elif following is not None and _labels_above(cells, following, index):
+            skip = True
+            for label, value in zip(cells, following, strict=False):
+                yield _Pair(label.text, value.text, value)
+        else:
+            for pos in range(0, len(cells) - 1, 2):
+                label, value = cells[pos], cells[pos + 1]
+                if is_blank(label.text):
+                    if not is_blank(value.text):
+                        yield _Text(value.text)
+                else:
+                    yield _Pair(label.text, value.text, value)
+
+
+def _labels_above(cells: list[Block], following: list[Block], index: LabelIndex) -> bool:
+    """A row of labels with their answers in the row below (same table, same columns)."""
+    if following[0].table != cells[0].table or len(following) != len(cells):
+        return False
+    labels = [c for c in cells if not is_blank(c.text)]
+    return (
+        len(labels) >= 2
+        and all(index.match(c.text) for c in labels)
+        and not any(index.match(c.text) for c in following if not is_blank(c.text))
+    )
+
+
+def _line_entry(line: str, block: Block, index: LabelIndex) -> _Entry:
+    """One line of text: "Label: value", "Label? value", a heading, or loose text."""
+    separator = _SEPARATOR.search(line)
+    if separator:
+        end = separator.end() if separator.group(0) == "?" else separator.start()
+        label = line[:end].strip()
+        if label and index.match(label):
+            return _Pair(label, line[separator.end() :].strip(), block)
+    if _looks_like_heading(line, index):
+        return _Heading(line.strip())
+    return _Text(line)
+
+
+def _looks_like_heading(line: str, index: LabelIndex) -> bool:
+    text = line.strip()
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or not letters[0].isupper() or text.endswith((".", ",", ";")):
+        return False
+    if len(text.split()) > _MAX_HEADING_WORDS:
+        return False
+    return has_section_prefix(text) or text.isupper() or index.heading_section(text) is not None
+
+
+@dataclass
+class _Raw:
+    """An answer as found, before normalisation."""
+
+    spec: FieldSpec
+    label: str
+    lines: list[str]
+    block: Block
+    confidence: float
+
+    @property
+    def blank(self) -> bool:
+        return is_blank("\n".join(self.lines))
+
+
+class _Reader:
+    """Follows the document, keeping the current section and the answer being continued."""
+
+    def __init__(self, schema: FormSchema, index: LabelIndex) -> None:
+        self.schema = schema
+        self.index = index
+        self.order = {section.id: n for n, section in enumerate(schema.sections)}
+        self.section: SectionSpec | None = None
+        self.fields: dict[str, _Raw] = {}
+        self.children: list[dict[str, _Raw]] = []
+        self.target: _Raw | None = None
+
+    def feed(self, entry: _Entry) -> None:
+        if isinstance(entry, _Pair):
+            self.pair(entry)
+        elif isinstance(entry, _Text):
+            if self.target is not None and entry.text.strip():
+                self.target.lines.append(entry.text)
+                if self.target.spec.type != "text":
+                    self.target = None
+        elif isinstance(entry, _Heading):
+            self.heading(entry.text)
+        else:
+            self.target = None
+
+    def heading(self, text: str) -> None:
+        self.target = None
+        section = self.index.heading_section(text)
+        if section is None:
+            return
+        if section.repeatable and self.children and self.children[-1] and re.search(r"\d", text):
+            self.children.append({})
+        self.section = section
+
+    def pair(self, pair: _Pair) -> None:
+        matches = self.index.match(pair.label)
+        if not matches:
+            self.target = None
+            return
+        match, confidence = self.resolve(matches)
+        self.section = match.section
+        raw = _Raw(match.field, pair.label.strip(), [pair.value], pair.block, confidence)
+        self.target = raw
+        if match.section.repeatable:
+            if not self.children or match.field.id in self.children[-1]:
+                self.children.append({})
+            self.children[-1][match.field.id] = raw
+            return
+        existing = self.fields.get(match.field.id)
+        if existing is None or (existing.blank and not raw.blank):
+            self.fields[match.field.id] = raw
+        else:
+            self.target = None
+
+    def resolve(self, matches: list[LabelMatch]) -> tuple[LabelMatch, float]:
+        """Pick the field a label names: the current section's, the only one, or the next
+        unanswered one in form order."""
+        score = matches[0].score
+        current = self.section.id if self.section else None
+        for match in matches:
+            if match.section.id == current:
+                return match, 0.95 * score
+        if len(matches) == 1:
+            return matches[0], 0.9 * score
+        position = self.order[current] if current else -1
+        open_ = [m for m in matches if m.section.repeatable or m.field.id not in self.fields]
+        ahead = [m for m in open_ if self.order[m.section.id] >= position]
+        pool = ahead or open_ or matches
+        return min(pool, key=lambda m: self.order[m.section.id]), 0.75 * score
+
+    def result(self) -> FieldExtraction:
+        out = FieldExtraction()
+        for key, raw in self.fields.items():
+            item = _finish(raw)
+            if item is not None:
+                out.fields[key] = item
+        for child in self.children:
+            answered = {key: item for key, raw in child.items() if (item := _finish(raw))}
+            if answered:
+                out.children.append(answered)
+        return out
+
+
+def _finish(raw: _Raw) -> ExtractedField | None:
+    normalised = normalise_value("\n".join(raw.lines), raw.spec)
+    if normalised is None:
+        return None
+    return ExtractedField(
+        value=normalised.value,
+        confidence=round(raw.confidence * normalised.confidence, 3),
+        source=raw.block.provenance.describe(),
+        label=raw.label,
+    )
