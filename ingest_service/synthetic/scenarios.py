@@ -332,7 +332,7 @@ SCENARIOS: tuple[Scenario, ...] = (
              "{c} says it has happened 'a few times' when {cs} is naughty."),
             ("{c} is {age} and has been in the placement since the summer.", ""),
             ("{a} denies hitting {c} and says {cs} fell against a door.",
-             "{a} told me {he} 'tapped' {c} on the arm to stop {co} running into the road.", ""),
+             "{a} told me {he} 'tapped' {c} on the arm to stop {co} running into the road."),
         ),
         actions=(
             "{c} moved to a respite carer pending the strategy discussion.",
@@ -363,7 +363,7 @@ SCENARIOS: tuple[Scenario, ...] = (
              "{c} says {a} made {co} stand in the garden in the rain as a punishment."),
             ("The children appeared anxious and asked whether they would be moved.", ""),
             ("{a} says the children are exaggerating and that the placement has been under strain.",
-             "The placing authority's social worker shares our concerns.", ""),
+             "The placing authority's social worker shares our concerns."),
         ),
         actions=(
             "Unannounced visit completed.",
@@ -425,7 +425,7 @@ SCENARIOS: tuple[Scenario, ...] = (
              "{a} has been seen taking {c} out in {his} own car without recording it."),
             ("Nothing sexual has been disclosed.", ""),
             ("{a} says {he} was trying to build a relationship with a young person who is hard to engage.",
-             "{a} was spoken to about boundaries with {c} in the spring.", ""),
+             "{a} was spoken to about boundaries with {c} in the spring."),
         ),
         actions=(
             "{a} removed from the rota.",
@@ -572,7 +572,8 @@ SCENARIOS: tuple[Scenario, ...] = (
             ("The driver has stopped at a shop on the way home on at least two occasions with {c} alone in the car.",
              "{c} says the driver asks about {cp} friends and says {cs} is his 'favourite'."),
             ("There is no passenger assistant on this route.", ""),
-            ("The operator says the driver has been told this is not acceptable.", ""),
+            ("The operator says the driver has been told this is not acceptable.",
+             "The driver has been on this route since September."),
         ),
         actions=(
             "Driver removed from the route.",
@@ -659,7 +660,7 @@ SCENARIOS: tuple[Scenario, ...] = (
              "{c} says {a} twisted {cp} ear and told the class {cs} would 'go to hell'."),
             ("{c} has been refusing to attend.", ""),
             ("{a} has taught at the mosque for many years and is well respected.",
-             "The committee met {a}, who denies hitting any child.", ""),
+             "The committee met {a}, who denies hitting any child."),
         ),
         actions=(
             "{a} asked not to teach until the LADO has advised.",
@@ -716,7 +717,7 @@ SCENARIOS: tuple[Scenario, ...] = (
              "{c}, aged {age}, was found wandering on the road near the site after midnight, and {a} had not noticed {cs} was missing."),
             ("No child was hurt.", ""),
             ("{a} accepts {he} had 'a couple of beers' but says the children were never unsupervised.",
-             "This is the second camp where alcohol has been a concern.", ""),
+             "This is the second camp where alcohol has been a concern."),
         ),
         actions=(
             "{a} suspended from the scout role.",
