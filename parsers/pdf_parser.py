@@ -9,10 +9,15 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 
 from parsers.document import Block, ParsedDocument, Provenance
-from parsers.errors import CorruptDocument, DocumentTooLarge, EmptyDocument, EncryptedDocument
+from parsers.errors import (
+    CorruptDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    EncryptedDocument,
+    ParseError,
+)
 from parsers.magic import is_pdf
 from parsers.text import is_blank, join_wrapped, strip_placeholders
 
@@ -42,21 +47,23 @@ def parse_pdf(data: bytes, source: str) -> ParsedDocument:
                 raise DocumentTooLarge(f"The PDF has more than {MAX_PAGES} pages.")
             reader = _PageReader(source)
             blocks = [block for page in pdf.pages for block in reader.read(page)]
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedDocument() from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise CorruptDocument("The PDF is damaged and cannot be read.") from exc
-    except Exception as exc:
-        if exc.__class__.__name__.startswith("PDF") or "crypt" in str(type(exc)).lower():
-            raise (
-                EncryptedDocument()
-                if "password" in str(type(exc)).lower()
-                else (CorruptDocument("The PDF is damaged and cannot be read."))
-            ) from exc
+    except ParseError:
         raise
+    except Exception as exc:  # pdfminer raises many types; pdfplumber may wrap them
+        if _is_encryption_error(exc):
+            raise EncryptedDocument() from exc
+        raise CorruptDocument("The PDF is damaged and cannot be read.") from exc
     if not any(not is_blank(block.text) for block in blocks):
         raise EmptyDocument("The PDF contains no text; it may be a scan, which is not yet read.")
     return ParsedDocument(source=source, format="pdf", blocks=blocks)
+
+
+def _is_encryption_error(exc: BaseException) -> bool:
+    """True when the error (or the one it wraps) is about a password or encryption."""
+    causes = [exc, *(arg for arg in exc.args if isinstance(arg, BaseException))]
+    if exc.__cause__ is not None:
+        causes.append(exc.__cause__)
+    return any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes)
 
 
 class _PageReader:

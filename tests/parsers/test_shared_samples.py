@@ -1,0 +1,62 @@
+"""Every shared sample referral extracts exactly as its .truth.json says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parsers.form_schema import FormSchema
+from parsers.referral_file import extract_path
+from tests.parsers.conftest import SHARED_SAMPLES
+
+IGNORED_KEYS = ("layout", "variant", "classification")
+SAMPLES = sorted(
+    p for p in SHARED_SAMPLES.glob("referral-*.*") if p.suffix in (".docx", ".pdf", ".eml")
+)
+
+
+def _truth(path: Path) -> dict[str, object]:
+    truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    assert isinstance(truth, dict)
+    return {key: value for key, value in truth.items() if key not in IGNORED_KEYS}
+
+
+def _flat(fields: object) -> set[tuple[str, str]]:
+    """Field/value pairs for scoring, children numbered ("children[0].child_name")."""
+    assert isinstance(fields, dict)
+    out: set[tuple[str, str]] = set()
+    for key, value in fields.items():
+        if key == "children" and isinstance(value, list):
+            for number, child in enumerate(value):
+                out |= {(f"children[{number}].{k}", json.dumps(v)) for k, v in child.items()}
+        else:
+            out.add((key, json.dumps(value)))
+    return out
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_sample_matches_truth(path: Path, schema: FormSchema, samples_dir: Path) -> None:
+    result = extract_path(path, schema).to_json()
+    truth = _truth(path)
+    assert result["fields"] == truth["fields"]
+    assert result["missing_fields"] == truth["missing_fields"]
+    assert result["missing_sections"] == truth["missing_sections"]
+    assert "errors" not in result
+
+
+def test_field_precision_and_recall(schema: FormSchema, samples_dir: Path) -> None:
+    """Field-level precision and recall over all samples (printed with -s)."""
+    found = expected = correct = 0
+    for path in SAMPLES:
+        got = _flat(extract_path(path, schema).to_json()["fields"])
+        want = _flat(_truth(path)["fields"])
+        found += len(got)
+        expected += len(want)
+        correct += len(got & want)
+    precision, recall = correct / found, correct / expected
+    print(f"\n{len(SAMPLES)} samples: precision {precision:.3f}, recall {recall:.3f}")
+    assert len(SAMPLES) >= 24
+    assert precision == 1.0
+    assert recall == 1.0
