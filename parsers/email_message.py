@@ -114,7 +114,7 @@ def _text_of(part: Message) -> str:
 def _attachments(message: Message) -> list[Attachment]:
     out: list[Attachment] = []
     for part in message.walk():
-        if part.is_multipart():
+        if part.is_multipart() or part.get_content_maintype() == "multipart":
             continue
         disposition = (part.get_content_disposition() or "").lower()
         filename = part.get_filename() or ""

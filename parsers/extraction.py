@@ -256,17 +256,17 @@ class _Reader:
             self.target = None
 
     def resolve(self, matches: list[LabelMatch]) -> tuple[LabelMatch, float]:
-        """Pick the field a label names: the current section's, the only one, or the next
-        unanswered one in form order."""
+        """Pick the field a label names: the current section's (while unanswered), the only
+        one, or the next unanswered one in form order."""
         score = matches[0].score
         current = self.section.id if self.section else None
-        for match in matches:
+        open_ = [m for m in matches if m.section.repeatable or m.field.id not in self.fields]
+        for match in open_:
             if match.section.id == current:
                 return match, 0.95 * score
         if len(matches) == 1:
             return matches[0], 0.9 * score
         position = self.order[current] if current else -1
-        open_ = [m for m in matches if m.section.repeatable or m.field.id not in self.fields]
         ahead = [m for m in open_ if self.order[m.section.id] >= position]
         pool = ahead or open_ or matches
         return min(pool, key=lambda m: self.order[m.section.id]), 0.75 * score
