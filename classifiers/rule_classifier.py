@@ -16,8 +16,6 @@ from classifiers.negation import Negator
 from classifiers.rules_config import ClassificationRules
 from classifiers.taxonomy import Taxonomy
 
-SECTOR_FIELDS = ("subject_role", "employer_name", "referrer_organisation")
-
 
 def confidence(weight: float) -> float:
     """Bounded confidence from summed cue weights: 1 - exp(-weight).
@@ -36,6 +34,7 @@ class RuleClassifier:
     taxonomy: Taxonomy
     allegations: CueMatcher
     sectors: CueMatcher
+    employers: CueMatcher
     negator: Negator
     review_threshold: float = 0.5
 
@@ -52,8 +51,9 @@ class RuleClassifier:
             rules=rules,
             taxonomy=taxonomy,
             allegations=CueMatcher(nlp, ((rule, rule.phrases) for rule in rules.allegation_types)),
-            sectors=CueMatcher(
-                nlp, ((rule, (*rule.phrases, *rule.employer_names)) for rule in rules.sectors)
+            sectors=CueMatcher(nlp, ((rule, rule.phrases) for rule in rules.sectors)),
+            employers=CueMatcher(
+                nlp, ((rule, (*rule.employer_names, *rule.phrases)) for rule in rules.sectors)
             ),
             negator=Negator(nlp, rules.negation, rules.allegation_types),
             review_threshold=review_threshold,
@@ -94,6 +94,7 @@ class RuleClassifier:
         cues = longest_per_label(self.negator.keep(doc, self.allegations(doc)))
         weights: dict[str, float] = {}
         evidence: dict[str, list[str]] = {}
+        anchored = {cue.label for cue in cues if cue.weight >= self.rules.anchor_weight}
         for cue in cues:
             said = evidence.setdefault(cue.label, [])
             if cue.text.lower() not in (text.lower() for text in said):
@@ -105,7 +106,9 @@ class RuleClassifier:
                 if label in weights:
                     weights[label] += hints.weight
         threshold = self.rules.label_threshold
-        assigned = {label for label, weight in weights.items() if confidence(weight) >= threshold}
+        assigned = {
+            label for label in anchored if confidence(weights[label]) >= threshold
+        }
         yields = {rule.label: set(rule.yields_to) for rule in self.rules.allegation_types}
         kept = [label for label in assigned if not yields.get(label, set()) & assigned]
         order = self.taxonomy.allegation_type_ids
@@ -115,17 +118,27 @@ class RuleClassifier:
         )
 
     def _sector(self, doc: Doc, structured: Mapping[str, object]) -> LabelScore:
+        """The best-supported sector; score = confidence(S) x S / (sum of all sectors' S).
+
+        S sums cue weights times their source's weight: the text and subject_role are matched
+        with sector phrases; employer_name and referrer_organisation also with employer names;
+        a ticked employer_type adds a flat weight. No cue at all gives the fallback sector, 0.
+        """
         sources = self.rules.sources
         found: list[tuple[Cue, float, str]] = [
             (cue, sources.text, cue.text) for cue in longest(self.sectors(doc))
         ]
-        for field in SECTOR_FIELDS:
+        for field, matcher in (
+            ("subject_role", self.sectors),
+            ("employer_name", self.employers),
+            ("referrer_organisation", self.employers),
+        ):
             value = structured.get(field)
             if isinstance(value, str) and value.strip():
                 factor = getattr(sources, field)
                 found += [
                     (cue, factor, f"{field}: {cue.text}")
-                    for cue in longest(self.sectors(self.nlp(value)))
+                    for cue in longest(matcher(self.nlp(value)))
                 ]
         weights: dict[str, float] = {}
         evidence: dict[str, list[str]] = {}

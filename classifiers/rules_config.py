@@ -72,7 +72,11 @@ class AllegationRules(LabelRules):
 
 
 class SectorRules(LabelRules):
-    """Sector cues, plus employer-name words ("Academy", "Fostering Agency", "Constabulary")."""
+    """Sector cues, plus employer-name words ("Academy", "Fostering Agency", "Constabulary").
+
+    Employer names are matched only in the employer_name and referrer_organisation fields: in
+    free text "police" or "hospital" is more often mentioned than the adult's employer.
+    """
 
     employer_names: tuple[WeightedPhrases, ...] = ()
 
@@ -105,6 +109,7 @@ class ClassificationRules(_Frozen):
     """All rules: allegation types (multi-label) and sectors (one), keyed by taxonomy ids."""
 
     label_threshold: float = Field(default=0.4, gt=0, lt=1)
+    anchor_weight: float = Field(default=1.0, gt=0)
     fallback_sector: str = "other"
     negation: Negation = Negation()
     sources: SourceWeights = SourceWeights()

@@ -19,6 +19,7 @@ _IRREGULAR = {
     "slept": "sleep", "met": "meet", "kept": "keep", "forgot": "forget", "forgotten": "forget",
     "wrote": "write", "written": "write", "said": "say", "saw": "see", "seen": "see",
     "children": "child", "men": "man", "women": "woman", "people": "person",
+    "withheld": "withhold",
 }
 _KEEP_DOUBLE = frozenset("lsfz")
 _MIN_STEM = 3
