@@ -49,6 +49,11 @@ class ReceivedEmail:
     body_html: str = field(repr=False)
     attachments: tuple[Attachment, ...] = field(repr=False)
 
+    @property
+    def sender(self) -> str:
+        """The sender's address (alias of `sender_address`)."""
+        return self.sender_address
+
 
 def read_email(raw: bytes) -> ReceivedEmail:
     """Parse raw RFC 5322 bytes; malformed parts fall back to empty values."""

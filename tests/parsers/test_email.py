@@ -45,6 +45,7 @@ def _message(body: str, html: str | None = None) -> bytes:
 def test_read_email_fields_and_attachments() -> None:
     email = read_email(_message(FORM))
     assert (email.sender_address, email.sender_name) == ("ann@example.org", "Ann Smith")
+    assert email.sender == "ann@example.org"
     assert email.to == ("lado@example.org",)
     assert email.date is not None and email.date.tzinfo is not None
     assert email.headers == {"auto-submitted": "no"}
