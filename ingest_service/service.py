@@ -55,7 +55,11 @@ class Service:
     @cached_property
     def classifier(self) -> RuleClassifier:
         """The classifier, built on first use."""
-        return RuleClassifier.build(self.council.taxonomy, self.council.rules)
+        return RuleClassifier.build(
+            self.council.taxonomy,
+            self.council.rules,
+            review_threshold=self.settings.classification_review_threshold,
+        )
 
     @cached_property
     def reply_policy(self) -> ReplyPolicy:

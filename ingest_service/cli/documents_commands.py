@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from ingest_service.intake.steps.classify import STRUCTURED_HINTS
+from ingest_service.intake.steps.classify import classification_inputs
 from ingest_service.service import Service
 from parsers.referral_file import extract_path
 
@@ -25,13 +25,11 @@ def expand_paths(paths: list[Path]) -> Iterator[Path]:
             raise FileNotFoundError(f"no such file: {path}")
 
 
-def extraction_result(service: Service, path: Path) -> dict[str, Any]:
+def extraction_result(service: Service, path: Path) -> dict[str, object]:
     """The extraction result of README's shape for one file, with its classification."""
     result = extract_path(path, service.council.form)
+    description, structured = classification_inputs(result.extraction.output_fields())
     output = result.to_json()
-    fields = output["fields"]
-    structured = {key: fields[key] for key in STRUCTURED_HINTS if key in fields}
-    description = str(fields.get("allegation_description", ""))
     output["classification"] = service.classifier.classify(description, structured).to_json()
     return output
 
@@ -43,10 +41,9 @@ def run_extract(service: Service, paths: list[Path], as_json: bool, out: TextIO)
         if as_json:
             out.write(json.dumps(output, ensure_ascii=False) + "\n")
         else:
-            out.write(
-                f"{output['source']}: {len(output['fields'])} fields answered; "
-                f"missing sections: {', '.join(output['missing_sections']) or 'none'}\n"
-            )
+            missing = output["missing_sections"]
+            assert isinstance(missing, list)
+            out.write(f"{output['source']}: missing sections: {', '.join(missing) or 'none'}\n")
     return 0
 
 
@@ -59,10 +56,11 @@ def run_classify(service: Service, as_json: bool, source: TextIO, out: TextIO) -
             text = json.loads(line)["text"]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise ValueError(f'line {number}: expected a JSON object with a "text" key') from exc
-        result = service.classifier.classify(str(text)).to_json()
+        result = service.classifier.classify(str(text))
         if as_json:
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
         else:
-            out.write(f"{', '.join(result['allegation_types']) or '-'}\t{result['sector']}\n")
+            types = ", ".join(label.label for label in result.allegation_types) or "-"
+            out.write(f"{types}\t{result.sector.label}\n")
         out.flush()
     return 0

@@ -143,22 +143,27 @@ class IntakePipeline:
         )
 
     def _run_step(self, step: Step, item: IntakeMessage, session: Session) -> None:
+        """Run one step in a savepoint: a failure it reports keeps what it recorded so far
+        (attachments, errors); an unexpected exception rolls the step back."""
         if not step.able_to_run(item):
             self._record(session, item, step.name, StepStatus.SKIPPED, "prerequisites missing")
             return
+        savepoint = session.begin_nested()
         try:
-            with session.begin_nested():
-                detail = step.run(item, session)
+            detail = step.run(item, session)
         except StepFailed as exc:
+            savepoint.commit()
             item.review_reasons.append(f"{step.name}: {exc}")
             self._record(session, item, step.name, StepStatus.ERROR, str(exc))
             return
         except Exception as exc:  # an unexpected bug in one step must not lose the message
+            savepoint.rollback()
             log.exception("message %s: step %s failed", item.record.id, step.name)
             reason = f"{step.name} failed unexpectedly ({type(exc).__name__})"
             item.review_reasons.append(reason)
             self._record(session, item, step.name, StepStatus.ERROR, reason)
             return
+        savepoint.commit()
         self._record(session, item, step.name, StepStatus.OK, detail)
 
     @staticmethod

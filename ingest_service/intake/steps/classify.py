@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy.orm import Session
 
 from ingest_service.intake.context import Classifier, IntakeMessage
@@ -13,6 +15,12 @@ STRUCTURED_HINTS = (
     "referrer_organisation",
     "referrer_categories",
 )
+
+
+def classification_inputs(fields: Mapping[str, object]) -> tuple[str, dict[str, object]]:
+    """The description to classify and the structured fields that help, from a form's fields."""
+    structured = {key: fields[key] for key in STRUCTURED_HINTS if key in fields}
+    return str(fields.get("allegation_description") or ""), structured
 
 
 class ClassifyStep:
@@ -30,11 +38,9 @@ class ClassifyStep:
     def run(self, item: IntakeMessage, session: Session) -> str:
         """Classify; a low-confidence result is marked for review, not guessed."""
         assert item.extraction is not None
-        fields = item.extraction.output_fields()
-        text = str(fields.get("allegation_description") or "")
+        text, structured = classification_inputs(item.extraction.output_fields())
         if not text and item.email is not None:
             text = item.email.body_text
-        structured = {key: fields[key] for key in STRUCTURED_HINTS if key in fields}
         item.classification = self.classifier.classify(text, structured)
         flag = ", needs review" if item.classification.needs_review else ""
         return f"model {item.classification.model_version}{flag}"
