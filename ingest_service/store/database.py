@@ -39,9 +39,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    """Begin every transaction explicitly, taking the write lock at once so that two
-    processes queue on the busy timeout instead of failing on a lock upgrade."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    """Begin every transaction explicitly (deferred, so readers never block a writer)."""
+    connection.exec_driver_sql("BEGIN")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
