@@ -8,6 +8,7 @@ from datetime import date
 
 from parsers.form_schema import FieldSpec
 from parsers.text import collapse, is_blank, strip_placeholders
+from parsers.tick_boxes import BOX, TICKED, has_boxes, ticked_captions
 from parsers.vocabulary import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, option_wordings
 
 _MONTHS = {
@@ -39,8 +40,6 @@ _WORDY = re.compile(
 )
 _US_WORDY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_CHECKED = re.compile(r"[\u2612\u2611\u2713\u2714\u2717\u2718\u25a3]|\[\s*[xX\u2713]\s*\]")
-_BOX = re.compile(r"[\u2612\u2611\u2713\u2714\u2717\u2718\u25a3\u2610\u25a1]|\[\s*[xX\u2713]?\s*\]")
 _LIST_SPLIT = re.compile(r"[,;\n]|\band\b|&")
 _NOT_WORD = re.compile(r"[^a-z0-9/']+")
 
@@ -58,6 +57,8 @@ def normalise_value(raw: str, spec: FieldSpec, today: date | None = None) -> Nor
     text = collapse(strip_placeholders(raw))
     if spec.type == "multichoice":
         return _multichoice(raw, spec)
+    if spec.type == "choice" and has_boxes(text):
+        return _ticked_choice(text, spec)
     if is_blank(text):
         return None
     if spec.type == "date":
@@ -145,8 +146,8 @@ def choose_option(text: str, spec: FieldSpec) -> tuple[str, float] | None:
 
 def choose_options(text: str, spec: FieldSpec) -> list[str]:
     """Option ids for a multichoice answer: ticked boxes, or a list of wordings."""
-    if _BOX.search(text):
-        parts = _ticked(text)
+    if has_boxes(text):
+        parts = ticked_captions(text)
     else:
         parts = [part for part in _LIST_SPLIT.split(text) if part.strip()]
     chosen: set[str] = set()
@@ -159,25 +160,28 @@ def choose_options(text: str, spec: FieldSpec) -> list[str]:
 
 def _multichoice(raw: str, spec: FieldSpec) -> Normalised | None:
     text = strip_placeholders(raw)
-    if is_blank(_BOX.sub(" ", text)) and not _CHECKED.search(text):
+    if is_blank(BOX.sub(" ", text)) and not TICKED.search(text):
         return None
     chosen = choose_options(text, spec)
     if chosen:
         return Normalised(chosen, 1.0)
-    if _BOX.search(text):
+    if has_boxes(text):
         return None
     return Normalised([collapse(text)], 0.3)
 
 
-def _ticked(text: str) -> list[str]:
-    """The captions that follow ticked boxes."""
-    out: list[str] = []
-    marks = list(_BOX.finditer(text))
-    for index, mark in enumerate(marks):
-        end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
-        if _CHECKED.fullmatch(mark.group(0)):
-            out.append(text[mark.end() : end])
-    return out
+def _ticked_choice(text: str, spec: FieldSpec) -> Normalised | None:
+    """A single choice drawn as tick boxes: the ticked option; none ticked is unanswered,
+    several ticked keeps the first with low confidence."""
+    chosen: list[tuple[str, float]] = []
+    for caption in ticked_captions(text):
+        found = choose_option(caption, spec)
+        if found and found[0] not in (option for option, _ in chosen):
+            chosen.append(found)
+    if not chosen:
+        return None
+    option, confidence = chosen[0]
+    return Normalised(option, confidence if len(chosen) == 1 else 0.4)
 
 
 def _starts_with(norm: str, phrase: str) -> bool:
