@@ -9,7 +9,7 @@ from datetime import date
 from parsers.form_schema import FieldSpec
 from parsers.text import collapse, is_blank, strip_placeholders
 from parsers.tick_boxes import BOX, TICKED, has_boxes, ticked_captions
-from parsers.vocabulary import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, option_wordings
+from parsers.vocabulary import NEGATORS, NO_WORDS, UNKNOWN_WORDS, YES_WORDS, option_wordings
 
 _MONTHS = {
     name: number
@@ -42,6 +42,8 @@ _US_WORDY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _LIST_SPLIT = re.compile(r"[,;\n]|\band\b|&")
 _NOT_WORD = re.compile(r"[^a-z0-9/']+")
+_CLAUSE = re.compile(r"[,;.()\u2013\u2014]|\s-\s")
+_NEGATION_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -133,12 +135,14 @@ def choose_option(text: str, spec: FieldSpec) -> tuple[str, float] | None:
     for option in sorted(options, key=len, reverse=True):
         if _starts_with(norm, words(option)):
             return option, 1.0
-    for phrase, option in option_wordings(spec.id):
-        if option in options and _contains(norm, phrase):
-            return option, 0.9
-    for option in options:
-        if _contains(norm, words(option)):
-            return option, 0.8
+    clauses = [words(clause) for clause in _CLAUSE.split(text)]
+    wordings = [(phrase, option, 0.9) for phrase, option in option_wordings(spec.id)]
+    for phrase, option, confidence in (*wordings, *((o, o, 0.8) for o in options)):
+        said = _mentioned(clauses, phrase) if option in options else None
+        if said is True:
+            return option, confidence
+        if said is False and f"not_{option}" in options:
+            return f"not_{option}", confidence
     if "other" in options:
         return "other", 0.6
     return None
@@ -189,6 +193,18 @@ def _starts_with(norm: str, phrase: str) -> bool:
     return norm == phrase or norm.startswith(phrase + " ")
 
 
-def _contains(norm: str, phrase: str) -> bool:
-    phrase = words(phrase)
-    return f" {phrase} " in f" {norm} "
+def _mentioned(clauses: list[str], phrase: str) -> bool | None:
+    """True when the phrase occurs un-negated, False when only after "not", "no"... in
+    its clause ("not currently working"), None when it does not occur."""
+    target = f" {words(phrase)} "
+    found: bool | None = None
+    for clause in clauses:
+        padded = f" {clause} "
+        start = padded.find(target)
+        while start >= 0:
+            before = padded[:start].split()[-_NEGATION_REACH:]
+            if not any(word in NEGATORS for word in before):
+                return True
+            found = False
+            start = padded.find(target, start + 1)
+    return found

@@ -42,6 +42,8 @@ UNKNOWN_WORDS: tuple[str, ...] = (
     "tbc",
     "to be confirmed",
 )
+# Words that negate the option wording after them ("not currently working").
+NEGATORS: frozenset[str] = frozenset({"not", "no", "never", "isn't", "nor", "without"})
 YES_WORDS: tuple[str, ...] = ("yes", "y", "yep", "true")
 NO_WORDS: tuple[str, ...] = ("no", "n", "none", "not yet", "never", "false", "nil")
 
