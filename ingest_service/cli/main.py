@@ -106,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         return dispatch(args, Service.from_settings(load_settings()))
     except RecordNotFound as exc:

@@ -93,5 +93,6 @@ class MaildirSentFolder:
 
     def send(self, raw: bytes, rfc_message_id: str) -> None:
         """File the message in Sent under a name derived from its Message-ID."""
-        unique = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in rfc_message_id)
+        bare = rfc_message_id.strip("<>")
+        unique = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in bare)
         deliver(self.folder, raw, unique)

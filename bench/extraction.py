@@ -1,0 +1,148 @@
+"""Extraction benchmark: accuracy per layout and speed per format, written to results/.
+
+Usage: python -m bench.extraction [--synthetic-count N] [--seed S] [--shared DIR] [--out FILE]
+
+Accuracy: field precision/recall/F1, missing-field and missing-section precision/recall, on
+the shared reference samples (when present) and on a synthetic corpus generated here. Speed:
+per format, the whole extract step (parse + extract + mandatory check) beside the parsing
+library alone reading the document's text (python-docx, pdfplumber), in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pdfplumber
+
+from bench.scoring import ExtractionScore
+from config import DEFAULT_CONFIG_DIR
+from ingest_service.council_config import load_council_config
+from ingest_service.synthetic import write_corpus
+from parsers.form_schema import FormSchema
+from parsers.referral_file import extract_path
+
+RESULTS = Path(__file__).resolve().parent / "results" / "extraction.json"
+DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "referral-form" / "samples"
+DOCUMENT_SUFFIXES = (".docx", ".pdf", ".eml")
+TIMING_REPEATS = 5
+
+
+def documents_with_truth(directory: Path) -> list[tuple[Path, dict[str, object]]]:
+    """Each document of a folder with the truth file beside it."""
+    pairs = []
+    for path in sorted(directory.iterdir()):
+        truth = path.with_suffix(".truth.json")
+        if path.suffix in DOCUMENT_SUFFIXES and truth.exists():
+            pairs.append((path, json.loads(truth.read_text(encoding="utf-8"))))
+    return pairs
+
+
+def layout_of(path: Path, truth: dict[str, object]) -> str:
+    """The layout a document is reported under: its truth's layout and its format."""
+    return f"{truth.get('layout', '?')}-{path.suffix.lstrip('.')}"
+
+
+def score_corpus(
+    pairs: list[tuple[Path, dict[str, object]]], schema: FormSchema
+) -> dict[str, object]:
+    """Accuracy overall and per layout."""
+    overall = ExtractionScore()
+    per_layout: dict[str, ExtractionScore] = defaultdict(ExtractionScore)
+    for path, truth in pairs:
+        result = extract_path(path, schema).to_json()
+        overall.add(result, truth)
+        per_layout[layout_of(path, truth)].add(result, truth)
+    return {"overall": overall.figures(),
+            "per_layout": {k: v.figures() for k, v in sorted(per_layout.items())}}
+
+
+def library_text_docx(data: bytes) -> str:
+    """python-docx alone: the text of every paragraph and table cell."""
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    return "\n".join(parts)
+
+
+def library_text_pdf(data: bytes) -> str:
+    """pdfplumber alone: the text of every page."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def best_seconds(run: Callable[[], object]) -> float:
+    """The median of several timed runs (after one warm-up)."""
+    run()
+    samples = []
+    for _ in range(TIMING_REPEATS):
+        start = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def time_formats(paths: list[Path], schema: FormSchema) -> dict[str, object]:
+    """Documents per second per format; for .docx and .pdf, the library-alone baseline too."""
+    baselines: dict[str, Callable[[bytes], str]] = {
+        ".docx": library_text_docx, ".pdf": library_text_pdf}
+    by_format: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        by_format[path.suffix].append(path)
+    timings: dict[str, object] = {}
+    for suffix, group in sorted(by_format.items()):
+        extract_total = sum(best_seconds(lambda p=p: extract_path(p, schema)) for p in group)
+        entry: dict[str, object] = {
+            "documents": len(group),
+            "extract_seconds_per_document": round(extract_total / len(group), 5),
+            "extract_documents_per_second": round(len(group) / extract_total, 1),
+        }
+        if suffix in baselines:
+            read = baselines[suffix]
+            library_total = sum(
+                best_seconds(lambda data=p.read_bytes(): read(data)) for p in group)
+            entry["library_text_seconds_per_document"] = round(library_total / len(group), 5)
+            entry["extract_to_library_ratio"] = round(extract_total / library_total, 3)
+        timings[suffix.lstrip(".")] = entry
+    return timings
+
+
+def main() -> None:
+    """Run the benchmark and write the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--synthetic-count", type=int, default=72)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    schema = load_council_config(DEFAULT_CONFIG_DIR).form
+    results: dict[str, object] = {}
+    all_paths: list[Path] = []
+    with tempfile.TemporaryDirectory() as temp:
+        corpus = Path(temp)
+        write_corpus(corpus, args.synthetic_count, args.seed)
+        corpora = {"synthetic": documents_with_truth(corpus)}
+        if args.shared.is_dir():
+            corpora["shared_samples"] = documents_with_truth(args.shared)
+        for name, pairs in corpora.items():
+            results[name] = score_corpus(pairs, schema)
+            all_paths.extend(path for path, _ in pairs)
+        results["speed"] = time_formats(all_paths, schema)
+    results["settings"] = {"synthetic_count": args.synthetic_count, "seed": args.seed,
+                           "timing_repeats": TIMING_REPEATS}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
