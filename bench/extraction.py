@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import docx
@@ -61,8 +62,10 @@ def score_corpus(
         result = extract_path(path, schema).to_json()
         overall.add(result, truth)
         per_layout[layout_of(path, truth)].add(result, truth)
-    return {"overall": overall.figures(),
-            "per_layout": {k: v.figures() for k, v in sorted(per_layout.items())}}
+    return {
+        "overall": overall.figures(),
+        "per_layout": {k: v.figures() for k, v in sorted(per_layout.items())},
+    }
 
 
 def library_text_docx(data: bytes) -> str:
@@ -94,13 +97,15 @@ def best_seconds(run: Callable[[], object]) -> float:
 def time_formats(paths: list[Path], schema: FormSchema) -> dict[str, object]:
     """Documents per second per format; for .docx and .pdf, the library-alone baseline too."""
     baselines: dict[str, Callable[[bytes], str]] = {
-        ".docx": library_text_docx, ".pdf": library_text_pdf}
+        ".docx": library_text_docx,
+        ".pdf": library_text_pdf,
+    }
     by_format: dict[str, list[Path]] = defaultdict(list)
     for path in paths:
         by_format[path.suffix].append(path)
     timings: dict[str, object] = {}
     for suffix, group in sorted(by_format.items()):
-        extract_total = sum(best_seconds(lambda p=p: extract_path(p, schema)) for p in group)
+        extract_total = sum(best_seconds(partial(extract_path, p, schema)) for p in group)
         entry: dict[str, object] = {
             "documents": len(group),
             "extract_seconds_per_document": round(extract_total / len(group), 5),
@@ -108,8 +113,7 @@ def time_formats(paths: list[Path], schema: FormSchema) -> dict[str, object]:
         }
         if suffix in baselines:
             read = baselines[suffix]
-            library_total = sum(
-                best_seconds(lambda data=p.read_bytes(): read(data)) for p in group)
+            library_total = sum(best_seconds(partial(read, p.read_bytes())) for p in group)
             entry["library_text_seconds_per_document"] = round(library_total / len(group), 5)
             entry["extract_to_library_ratio"] = round(extract_total / library_total, 3)
         timings[suffix.lstrip(".")] = entry
@@ -137,8 +141,11 @@ def main() -> None:
             results[name] = score_corpus(pairs, schema)
             all_paths.extend(path for path, _ in pairs)
         results["speed"] = time_formats(all_paths, schema)
-    results["settings"] = {"synthetic_count": args.synthetic_count, "seed": args.seed,
-                           "timing_repeats": TIMING_REPEATS}
+    results["settings"] = {
+        "synthetic_count": args.synthetic_count,
+        "seed": args.seed,
+        "timing_repeats": TIMING_REPEATS,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))

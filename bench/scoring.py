@@ -38,8 +38,13 @@ class Tally:
         precision = self.correct / self.found if self.found else 1.0
         recall = self.correct / self.expected if self.expected else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": round(precision, 4), "recall": round(recall, 4),
-                "f1": round(f1, 4), "found": self.found, "expected": self.expected}
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "found": self.found,
+            "expected": self.expected,
+        }
 
 
 @dataclass
@@ -58,13 +63,17 @@ class ExtractionScore:
         want_fields = flatten_fields(_mapping(truth["fields"]))
         self.documents += 1
         self.fields.add(set(got_fields), set(want_fields))
-        self.missing_fields.add(set(_list(result["missing_fields"])),
-                                set(_list(truth["missing_fields"])))
-        self.missing_sections.add(set(_list(result["missing_sections"])),
-                                  set(_list(truth["missing_sections"])))
-        if (got_fields == want_fields
-                and result["missing_fields"] == truth["missing_fields"]
-                and result["missing_sections"] == truth["missing_sections"]):
+        self.missing_fields.add(
+            set(_list(result["missing_fields"])), set(_list(truth["missing_fields"]))
+        )
+        self.missing_sections.add(
+            set(_list(result["missing_sections"])), set(_list(truth["missing_sections"]))
+        )
+        if (
+            got_fields == want_fields
+            and result["missing_fields"] == truth["missing_fields"]
+            and result["missing_sections"] == truth["missing_sections"]
+        ):
             self.exact_documents += 1
 
     def figures(self) -> dict[str, object]:
