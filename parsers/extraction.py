@@ -218,12 +218,18 @@ class _Reader:
             self.pair(entry)
         elif isinstance(entry, _Text):
             if self.target is not None and entry.text.strip():
-                self.target.lines.append(entry.text)
-                if self.target.spec.type != "text":
-                    self.target = None
+                self.text(self.target, entry.text)
         elif isinstance(entry, _Heading):
             self.heading(entry.text)
         else:
+            self.target = None
+
+    def text(self, target: _Raw, line: str) -> None:
+        """Loose text continues a text answer, or gives an answer left blank beside its
+        label; anything else ends the answer."""
+        if target.spec.type == "text" or target.blank:
+            target.lines.append(line)
+        if target.spec.type != "text":
             self.target = None
 
     def heading(self, text: str) -> None:

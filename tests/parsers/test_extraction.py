@@ -59,6 +59,18 @@ def test_values_continue_until_the_next_label(schema: FormSchema) -> None:
     assert extraction.fields["injury"].source == "f.txt line 4"
 
 
+def test_a_choice_answer_is_not_continued_by_the_text_after_it(schema: FormSchema) -> None:
+    document = _lines(
+        "Current status of the adult: Not currently working",
+        "Thank you. The LADO will contact you within one working day.",
+        "Have the police been informed?",
+        "No",
+    )
+    fields = extract_fields(document, schema).output_fields()
+    assert fields["subject_status"] == "not_working"
+    assert fields["police_informed"] == "no"
+
+
 def test_labels_above_values_in_a_table(schema: FormSchema) -> None:
     def cell(text: str, row: int, col: int) -> Block:
         return Block("cell", text, Provenance("t.docx", None, f"table 1 row {row}"), 1, row, col)
