@@ -55,6 +55,8 @@ def test_yes_no_unknown(text: str, answer: str | None) -> None:
         ("employer_type", "Residential special school", "residential_care"),
         ("employer_type", "Independent Fostering Agency", "fostering_ifa"),
         ("employer_type", "Circus", "other"),
+        ("employer_type", "Swim school", "sport_leisure"),
+        ("employer_type", "Secondary school", "education"),
         ("allegation_made_by", "Member of school staff", "other_professional"),
         ("allegation_made_by", "Parent", "parent_carer"),
         ("allegation_made_by", "Child (to his social worker)", "child"),
