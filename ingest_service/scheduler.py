@@ -9,6 +9,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 
 from ingest_service.intake.poller import poll_once
 from ingest_service.replies.outbox import send_pending
+from ingest_service.safe_logging import log_failure
 from ingest_service.service import Service
 
 log = logging.getLogger(__name__)
@@ -19,8 +20,8 @@ def poll_job(service: Service) -> None:
     mailbox, _ = service.mailbox
     try:
         poll_once(mailbox, service.sessions, service.documents, service.pipeline)
-    except Exception:
-        log.exception("poll of the mailbox failed; will retry at the next interval")
+    except Exception as exc:
+        log_failure(log, "poll of the mailbox failed; will retry at the next interval", exc)
 
 
 def send_job(service: Service) -> None:
@@ -33,8 +34,8 @@ def send_job(service: Service) -> None:
             service.settings.lado_display_name,
             service.settings.lado_address,
         )
-    except Exception:
-        log.exception("sending replies failed; will retry at the next interval")
+    except Exception as exc:
+        log_failure(log, "sending replies failed; will retry at the next interval", exc)
 
 
 def build_scheduler(service: Service) -> BlockingScheduler:

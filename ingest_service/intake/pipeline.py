@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ingest_service.intake.context import IntakeMessage, StepFailed
+from ingest_service.safe_logging import log_failure
 from ingest_service.store import audit
 from ingest_service.store.database import unit_of_work
 from ingest_service.store.documents import DocumentStore
@@ -82,7 +83,7 @@ class IntakePipeline:
         try:
             self._run_steps(message_id, steps, reasons)
         except Exception as exc:  # the transaction failed: the message stays unprocessed
-            log.exception("message %s: intake failed on attempt %s", message_id, attempts)
+            log_failure(log, f"message {message_id}: intake attempt {attempts} failed", exc)
             with unit_of_work(self.sessions) as session:
                 failed = session.get(Message, message_id)
                 if failed is not None:
@@ -158,7 +159,7 @@ class IntakePipeline:
             return
         except Exception as exc:  # an unexpected bug in one step must not lose the message
             savepoint.rollback()
-            log.exception("message %s: step %s failed", item.record.id, step.name)
+            log_failure(log, f"message {item.record.id}: step {step.name} failed", exc)
             reason = f"{step.name} failed unexpectedly ({type(exc).__name__})"
             item.review_reasons.append(reason)
             self._record(session, item, step.name, StepStatus.ERROR, reason)
