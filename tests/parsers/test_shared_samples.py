@@ -10,6 +10,7 @@ import pytest
 from parsers.form_schema import FormSchema
 from parsers.referral_file import extract_path
 from tests.parsers.conftest import SHARED_SAMPLES
+from tests.parsers.scoring import flat_fields
 
 IGNORED_KEYS = ("layout", "variant", "classification")
 SAMPLES = sorted(
@@ -21,19 +22,6 @@ def _truth(path: Path) -> dict[str, object]:
     truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
     assert isinstance(truth, dict)
     return {key: value for key, value in truth.items() if key not in IGNORED_KEYS}
-
-
-def _flat(fields: object) -> set[tuple[str, str]]:
-    """Field/value pairs for scoring, children numbered ("children[0].child_name")."""
-    assert isinstance(fields, dict)
-    out: set[tuple[str, str]] = set()
-    for key, value in fields.items():
-        if key == "children" and isinstance(value, list):
-            for number, child in enumerate(value):
-                out |= {(f"children[{number}].{k}", json.dumps(v)) for k, v in child.items()}
-        else:
-            out.add((key, json.dumps(value)))
-    return out
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
@@ -50,8 +38,8 @@ def test_field_precision_and_recall(schema: FormSchema, samples_dir: Path) -> No
     """Field-level precision and recall over all samples (printed with -s)."""
     found = expected = correct = 0
     for path in SAMPLES:
-        got = _flat(extract_path(path, schema).to_json()["fields"])
-        want = _flat(_truth(path)["fields"])
+        got = flat_fields(extract_path(path, schema).to_json()["fields"])
+        want = flat_fields(_truth(path)["fields"])
         found += len(got)
         expected += len(want)
         correct += len(got & want)

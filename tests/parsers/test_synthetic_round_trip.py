@@ -1,0 +1,53 @@
+"""The project's synthetic referrals (.docx, .pdf, .eml) extract as their truth files say."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ingest_service.synthetic import write_corpus
+from parsers.form_schema import FormSchema
+from parsers.referral_file import extract_path
+from tests.parsers.scoring import flat_fields
+
+CASES, SEED = 36, 13
+FLOOR = 0.98
+
+Results = list[tuple[str, dict[str, object], dict[str, object]]]
+
+
+@pytest.fixture(scope="module")
+def results(schema: FormSchema, tmp_path_factory: pytest.TempPathFactory) -> Results:
+    """(document name, extraction result, truth) for each generated referral."""
+    out: Results = []
+    for path in write_corpus(tmp_path_factory.mktemp("synthetic"), CASES, SEED):
+        truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
+        out.append((path.name, extract_path(path, schema).to_json(), truth))
+    return out
+
+
+def test_field_precision_and_recall(results: Results) -> None:
+    """Field-level precision and recall over the corpus (printed with -s)."""
+    found = expected = correct = 0
+    for _, result, truth in results:
+        got, want = flat_fields(result["fields"]), flat_fields(truth["fields"])
+        found += len(got)
+        expected += len(want)
+        correct += len(got & want)
+    precision, recall = correct / found, correct / expected
+    print(f"\n{len(results)} synthetic referrals: precision {precision:.3f}, recall {recall:.3f}")
+    assert len(results) == CASES
+    assert precision >= FLOOR
+    assert recall >= FLOOR
+
+
+def test_missing_fields_and_sections_exactly(results: Results) -> None:
+    wrong = [
+        name
+        for name, result, truth in results
+        if (result["missing_fields"], result["missing_sections"])
+        != (truth["missing_fields"], truth["missing_sections"])
+    ]
+    assert wrong == []
+    assert [name for name, result, _ in results if "errors" in result] == []
