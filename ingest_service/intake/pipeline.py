@@ -76,12 +76,9 @@ class IntakePipeline:
         attempts = self._count_attempt(message_id)
         if attempts is None:
             return
-        steps, reasons = self.steps, []
-        if attempts > self.max_attempts:
-            steps = [self.fallback]
-            reasons = [f"intake failed {attempts - 1} times; filed unread for review"]
+        giving_up = attempts > self.max_attempts
         try:
-            self._run_steps(message_id, steps, reasons)
+            self._run_steps(message_id, giving_up)
         except Exception as exc:  # the transaction failed: the message stays unprocessed
             log_failure(log, f"message {message_id}: intake attempt {attempts} failed", exc)
             with unit_of_work(self.sessions) as session:
@@ -97,7 +94,8 @@ class IntakePipeline:
             message.attempts += 1
             return message.attempts
 
-    def _run_steps(self, message_id: int, steps: Sequence[Step], reasons: list[str]) -> None:
+    def _run_steps(self, message_id: int, giving_up: bool) -> None:
+        """All steps in one transaction; when giving up, only the fallback, on nothing read."""
         with unit_of_work(self.sessions) as session:
             message = session.get(Message, message_id, with_for_update=True)
             if message is None or message.processed_at is not None:
@@ -106,11 +104,13 @@ class IntakePipeline:
             if original is not None:
                 self._mark_duplicate(session, message, original)
                 return
-            item = IntakeMessage(
-                record=message,
-                raw=self.documents.get(message.content_sha256),
-                review_reasons=list(reasons),
-            )
+            if giving_up:
+                reason = f"intake failed {message.attempts - 1} times; filed unread for review"
+                item = IntakeMessage(record=message, raw=b"", review_reasons=[reason])
+                steps = [self.fallback]
+            else:
+                item = IntakeMessage(record=message, raw=self.documents.get(message.content_sha256))
+                steps = self.steps
             for step in steps:
                 self._run_step(step, item, session)
             message.processed_at = utcnow()

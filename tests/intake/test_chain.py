@@ -12,6 +12,7 @@ from ingest_service.intake.poller import poll_once
 from ingest_service.mailbox.factory import maildir_root
 from ingest_service.replies.outbox import send_pending
 from ingest_service.service import Service
+from ingest_service.store.documents import DocumentStore
 from ingest_service.store.models import (
     Attachment,
     Message,
@@ -153,3 +154,28 @@ def test_every_change_is_audited(service: Service) -> None:
     with service.sessions() as session:
         actions = sorted(session.scalars(select(AuditEvent.action)).all())
     assert actions == ["filed", "processed", "reply_queued"]
+
+
+class UnreadableStore(DocumentStore):
+    """A document store whose raw messages cannot be read back, as on a failing disk."""
+
+    def get(self, digest: str) -> bytes:
+        raise OSError("disk error")
+
+
+def test_message_that_keeps_failing_is_filed_unread_for_review(service: Service) -> None:
+    service.documents = UnreadableStore(service.settings.documents_dir)
+    deliver_all(maildir_root(service.settings.mailbox_url), synthetic_emails(1))
+    for _ in range(service.settings.max_processing_attempts):
+        poll(service)
+    with service.sessions() as session:
+        message = session.scalars(select(Message)).one()
+        assert message.processed_at is None and message.error == "intake failed: OSError"
+    poll(service)
+    with service.sessions() as session:
+        referral = session.scalars(select(Referral)).one()
+        message = session.scalars(select(Message)).one()
+    assert referral.status is ReferralStatus.NEEDS_REVIEW
+    assert referral.review_reasons == ["intake failed 3 times; filed unread for review"]
+    assert message.processed_at is not None and message.moved_to == "Needs review"
+    assert count(service, OutboxEmail) == 0
