@@ -1,0 +1,1 @@
+"""The training corpus: hand-written descriptions plus ones composed from hand-written fragments."""

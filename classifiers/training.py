@@ -1,0 +1,154 @@
+"""Training the spaCy pipeline: textcat_multilabel for allegation types, textcat for sector.
+
+Deterministic: fixed seeds (`spacy.util.fix_random_seed` and a seeded shuffle), one thread,
+bag-of-words models without pretrained vectors. The epoch kept is the best on the dev split;
+the test split is never seen here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import fix_random_seed, minibatch
+
+from classifiers.corpus.rows import SPLITS, CorpusRow, load_corpus
+from classifiers.metrics import Figures, score
+from classifiers.packaging import save
+from classifiers.taxonomy import Taxonomy
+
+TYPES_PIPE = "allegation_types"
+SECTOR_PIPE = "sector"
+TYPE_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """The knobs of a training run; recorded in the packaged model's metrics."""
+
+    seed: int = 0
+    max_epochs: int = 30
+    patience: int = 6
+    batch_size: int = 16
+    dropout: float = 0.2
+    ngram_size: int = 2
+    hash_length: int = 2**16
+
+
+def bow_model(exclusive: bool, settings: TrainingSettings) -> dict[str, object]:
+    """A bag-of-words text classifier (unigrams and bigrams, hashed) for one component."""
+    return {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": exclusive,
+        "ngram_size": settings.ngram_size,
+        "no_output_layer": False,
+        "length": settings.hash_length,
+    }
+
+
+def blank_pipeline(settings: TrainingSettings) -> Language:
+    """spacy.blank("en") with the two untrained text classifiers."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("textcat_multilabel", name=TYPES_PIPE,
+                 config={"model": bow_model(False, settings), "threshold": TYPE_THRESHOLD})
+    nlp.add_pipe("textcat", name=SECTOR_PIPE, config={"model": bow_model(True, settings)})
+    return nlp
+
+
+def _examples(
+    nlp: Language, rows: Sequence[CorpusRow], labels: Sequence[str], of_types: bool
+) -> list[Example]:
+    """One component's examples: its own labels only (textcat rejects multi-label cats)."""
+    examples = []
+    for row in rows:
+        gold = row.allegation_types if of_types else {row.sector}
+        cats = {label: float(label in gold) for label in labels}
+        examples.append(Example.from_dict(nlp.make_doc(row.text), {"cats": cats}))
+    return examples
+
+
+def predict(
+    nlp: Language, texts: Sequence[str], type_labels: Sequence[str]
+) -> tuple[list[frozenset[str]], list[str]]:
+    """Types at or above the threshold (at least the best one) and the best sector per text."""
+    types, sectors = [], []
+    sector_labels = nlp.get_pipe(SECTOR_PIPE).labels
+    for doc in nlp.pipe(texts):
+        scores = {label: doc.cats[label] for label in type_labels}
+        chosen = {label for label, value in scores.items() if value >= TYPE_THRESHOLD}
+        types.append(frozenset(chosen or {max(scores, key=scores.__getitem__)}))
+        sectors.append(max(sector_labels, key=lambda label: doc.cats[label]))
+    return types, sectors
+
+
+def evaluate(nlp: Language, rows: Sequence[CorpusRow], type_labels: Sequence[str]) -> Figures:
+    """The pipeline's figures on labelled rows."""
+    types, sectors = predict(nlp, [row.text for row in rows], type_labels)
+    return score([row.allegation_types for row in rows], [row.sector for row in rows],
+                 types, sectors, type_labels)
+
+
+def train(
+    rows: Sequence[CorpusRow],
+    type_labels: Sequence[str],
+    sector_labels: Sequence[str],
+    settings: TrainingSettings = TrainingSettings(),
+) -> tuple[Language, int]:
+    """Train on the train split, keep the epoch best on dev; returns it and its number."""
+    fix_random_seed(settings.seed)
+    train_rows = [row for row in rows if row.split == "train"]
+    dev_rows = [row for row in rows if row.split == "dev"] or train_rows
+    nlp = blank_pipeline(settings)
+    type_examples = _examples(nlp, train_rows, type_labels, of_types=True)
+    sector_examples = _examples(nlp, train_rows, sector_labels, of_types=False)
+    nlp.get_pipe(TYPES_PIPE).initialize(lambda: type_examples, nlp=nlp, labels=type_labels)
+    nlp.get_pipe(SECTOR_PIPE).initialize(lambda: sector_examples, nlp=nlp, labels=sector_labels)
+    optimizer = nlp.create_optimizer()
+    shuffle = random.Random(settings.seed)
+    best: tuple[float, int, bytes] = (-1.0, 0, b"")
+    for epoch in range(1, settings.max_epochs + 1):
+        order = list(range(len(train_rows)))
+        shuffle.shuffle(order)
+        for batch in minibatch(order, size=settings.batch_size):
+            for pipe, examples in ((TYPES_PIPE, type_examples), (SECTOR_PIPE, sector_examples)):
+                nlp.get_pipe(pipe).update([examples[i] for i in batch], sgd=optimizer,
+                                          drop=settings.dropout)
+        figures = evaluate(nlp, dev_rows, type_labels)
+        value = (figures.macro_f1 + figures.sector_accuracy) / 2
+        if value > best[0]:
+            best = (value, epoch, nlp.to_bytes())
+        elif epoch - best[1] >= settings.patience:
+            break
+    nlp.from_bytes(best[2])
+    return nlp, best[1]
+
+
+def corpus_digest(path: Path) -> str:
+    """12 hex of the corpus file's sha256, recorded beside the model."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def run_training(
+    corpus: Path, out_dir: Path, taxonomy: Taxonomy,
+    settings: TrainingSettings = TrainingSettings(),
+) -> dict[str, object]:
+    """Corpus to packaged pipeline in `out_dir`; returns the metrics written beside it."""
+    rows = load_corpus(corpus)
+    types, sectors = taxonomy.allegation_type_ids, taxonomy.sector_ids
+    nlp, epoch = train(rows, types, sectors, settings)
+    held_out = [row for row in rows if row.split == "test"]
+    metrics: dict[str, object] = {
+        "corpus": {"path": corpus.name, "sha256_12": corpus_digest(corpus),
+                   "counts": {split: sum(row.split == split for row in rows) for split in SPLITS}},
+        "settings": asdict(settings),
+        "best_epoch": epoch,
+        "held_out": evaluate(nlp, held_out, types).to_json(),
+    }
+    version = save(nlp, out_dir, metrics)
+    return {"version": version, **metrics}
