@@ -11,6 +11,7 @@ from parsers.form_schema import FieldSpec, FormSchema, SectionSpec
 from parsers.labels import LabelIndex, LabelMatch, has_section_prefix
 from parsers.normalise import normalise_value
 from parsers.text import is_blank
+from parsers.tick_boxes import has_boxes
 
 _SEPARATOR = re.compile(r"[:?]")
 _MAX_HEADING_WORDS = 12
@@ -225,11 +226,12 @@ class _Reader:
             self.target = None
 
     def text(self, target: _Raw, line: str) -> None:
-        """Loose text continues a text answer, or gives an answer left blank beside its
-        label; anything else ends the answer."""
-        if target.spec.type == "text" or target.blank:
+        """Loose text continues a text answer, a row of tick boxes wrapped onto the next
+        line, or gives an answer left blank beside its label; else it ends the answer."""
+        ticks = has_boxes(line) and (target.blank or has_boxes(target.lines[-1]))
+        if target.spec.type == "text" or target.blank or ticks:
             target.lines.append(line)
-        if target.spec.type != "text":
+        if target.spec.type != "text" and not ticks:
             self.target = None
 
     def heading(self, text: str) -> None:

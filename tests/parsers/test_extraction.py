@@ -71,6 +71,21 @@ def test_a_choice_answer_is_not_continued_by_the_text_after_it(schema: FormSchem
     assert fields["police_informed"] == "no"
 
 
+def test_tick_boxes_wrapped_onto_the_next_lines(schema: FormSchema) -> None:
+    document = _lines(
+        "Category of abuse alleged: \u2610 Physical \u2612 Sexual",
+        "\u2610 Emotional \u2612 Neglect",
+        "Employment status:",
+        "\u2610 Permanent",
+        "\u2612 Agency staff",
+        "Location: Yard",
+    )
+    fields = extract_fields(document, schema).output_fields()
+    assert fields["referrer_categories"] == ["sexual", "neglect"]
+    assert fields["employment_basis"] == "agency"
+    assert fields["incident_location"] == "Yard"
+
+
 def test_labels_above_values_in_a_table(schema: FormSchema) -> None:
     def cell(text: str, row: int, col: int) -> Block:
         return Block("cell", text, Provenance("t.docx", None, f"table 1 row {row}"), 1, row, col)
