@@ -95,4 +95,4 @@ class Service:
     @cached_property
     def mailbox(self) -> tuple[Mailbox, OutgoingMail]:
         """The configured mailbox and where its replies go."""
-        return open_mailbox(self.settings.mailbox_url)
+        return open_mailbox(self.settings)

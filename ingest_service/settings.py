@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -32,6 +32,20 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), description="Database, documents, demo mailbox.")
     database_url: str = Field(default="", description="SQLAlchemy URL; default SQLite in data_dir.")
     mailbox_url: str = Field(default="", description="Mailbox to poll; default a demo Maildir.")
+    mailbox_password: SecretStr | None = Field(
+        default=None, description="IMAP password for the user named in an imap(s):// mailbox URL."
+    )
+    mailbox_oauth_token: SecretStr | None = Field(
+        default=None, description="IMAP OAuth 2 access token (XOAUTH2); used instead of a password."
+    )
+    mailbox_sent_folder: str = Field(
+        default="Sent", description="IMAP folder that keeps a copy of every reply sent."
+    )
+    smtp_url: str = Field(
+        default="", description="Where IMAP mailboxes send replies: smtp://host:587 or smtps://."
+    )
+    smtp_username: str = Field(default="", description="SMTP user; empty sends without AUTH.")
+    smtp_password: SecretStr | None = Field(default=None, description="SMTP password.")
     config_dir: Path = Field(default=DEFAULT_CONFIG_DIR, description="The council's config files.")
     poll_interval_seconds: int = Field(default=60, gt=0, le=86_400)
     send_interval_seconds: int = Field(default=30, gt=0, le=86_400)

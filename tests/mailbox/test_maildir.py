@@ -8,6 +8,7 @@ import pytest
 
 from ingest_service.mailbox.factory import MailboxUrlError, maildir_root, open_mailbox
 from ingest_service.mailbox.maildir import MaildirMailbox, MaildirSentFolder, deliver
+from ingest_service.settings import Settings
 
 RAW = b"From: a@example.org\r\nMessage-ID: <m1@example.org>\r\nSubject: s\r\n\r\nbody\r\n"
 
@@ -43,7 +44,7 @@ def test_sent_folder_knows_what_it_sent(tmp_path: Path) -> None:
 
 def test_urls(tmp_path: Path) -> None:
     assert maildir_root(f"maildir://{tmp_path}") == tmp_path
-    mailbox, _ = open_mailbox(f"maildir://{tmp_path}/box")
+    mailbox, _ = open_mailbox(Settings(data_dir=tmp_path, mailbox_url=f"maildir://{tmp_path}/box"))
     assert mailbox.identity == f"maildir://{tmp_path}/box"
-    with pytest.raises(MailboxUrlError, match="LADO_MAILBOX_URL: unsupported scheme 'imaps'"):
-        open_mailbox("imaps://mail.example.org/INBOX")
+    with pytest.raises(MailboxUrlError, match="LADO_MAILBOX_URL: unsupported scheme 'pop3'"):
+        maildir_root("pop3://mail.example.org/INBOX")

@@ -1,0 +1,86 @@
+"""Sending replies by SMTP submission, with a copy in the IMAP Sent folder that was_sent reads."""
+
+from __future__ import annotations
+
+import email.policy
+import logging
+import smtplib
+import ssl
+from dataclasses import dataclass
+from email import message_from_bytes
+from email.message import EmailMessage
+
+from imapclient import SEEN
+from pydantic import SecretStr
+
+from ingest_service.mailbox.endpoints import MailServer
+from ingest_service.mailbox.imap_connection import ImapConnection, MailServerError, ensure_folder
+
+log = logging.getLogger(__name__)
+
+TIMEOUT_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class SmtpCredentials:
+    """SMTP AUTH user and password; no username means no AUTH."""
+
+    username: str
+    password: SecretStr | None
+
+
+def submit(server: MailServer, credentials: SmtpCredentials, message: EmailMessage) -> None:
+    """Submit one message; plain text only to a server on this machine that lacks STARTTLS."""
+    context = ssl.create_default_context()
+    smtp = (
+        smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT_SECONDS, context=context)
+        if server.implicit_tls
+        else smtplib.SMTP(server.host, server.port, timeout=TIMEOUT_SECONDS)
+    )
+    with smtp:
+        smtp.ehlo()
+        if not server.implicit_tls:
+            if smtp.has_extn("starttls"):
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            elif not server.is_loopback:
+                raise MailServerError(f"{server.host} offers no STARTTLS; use smtps://")
+        if credentials.username:
+            password = credentials.password.get_secret_value() if credentials.password else ""
+            smtp.login(credentials.username, password)
+        smtp.send_message(message)
+
+
+class SmtpOutgoingMail:
+    """Replies submitted by SMTP; the IMAP Sent folder remembers which Message-IDs went."""
+
+    def __init__(
+        self,
+        server: MailServer,
+        credentials: SmtpCredentials,
+        imap: ImapConnection,
+        sent_folder: str,
+    ) -> None:
+        self.server = server
+        self._credentials = credentials
+        self._imap = imap
+        self.sent_folder = sent_folder
+
+    def was_sent(self, rfc_message_id: str) -> bool:
+        """Whether the Sent folder holds a message with this Message-ID header."""
+        with self._imap.client() as client:
+            ensure_folder(client, self.sent_folder)
+            client.select_folder(self.sent_folder, readonly=True)
+            return bool(client.search(["HEADER", "Message-ID", rfc_message_id]))
+
+    def send(self, raw: bytes, rfc_message_id: str) -> None:
+        """Submit the message, then APPEND a copy to Sent (a failed copy never resends)."""
+        message = message_from_bytes(raw, policy=email.policy.SMTP)
+        assert isinstance(message, EmailMessage)
+        submit(self.server, self._credentials, message)
+        try:
+            with self._imap.client() as client:
+                ensure_folder(client, self.sent_folder)
+                client.append(self.sent_folder, raw, flags=[SEEN])
+        except MailServerError as exc:
+            log.warning("reply submitted but not copied to %s: %s", self.sent_folder, exc)
