@@ -15,8 +15,9 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TextCategorizer
 from spacy.training import Example
-from spacy.util import fix_random_seed, minibatch
+from spacy.util import fix_random_seed, minibatch  # type: ignore[attr-defined]
 
 from classifiers.corpus.rows import SPLITS, CorpusRow, load_corpus
 from classifiers.metrics import Figures, score
@@ -39,6 +40,13 @@ class TrainingSettings:
     dropout: float = 0.2
     ngram_size: int = 2
     hash_length: int = 2**16
+
+
+def component(nlp: Language, name: str) -> TextCategorizer:
+    """One of the pipeline's text classifiers, typed."""
+    pipe = nlp.get_pipe(name)
+    assert isinstance(pipe, TextCategorizer)
+    return pipe
 
 
 def bow_model(exclusive: bool, settings: TrainingSettings) -> dict[str, object]:
@@ -78,7 +86,7 @@ def predict(
 ) -> tuple[list[frozenset[str]], list[str]]:
     """Types at or above the threshold (at least the best one) and the best sector per text."""
     types, sectors = [], []
-    sector_labels = nlp.get_pipe(SECTOR_PIPE).labels
+    sector_labels = component(nlp, SECTOR_PIPE).labels
     for doc in nlp.pipe(texts):
         scores = {label: doc.cats[label] for label in type_labels}
         chosen = {label for label, value in scores.items() if value >= TYPE_THRESHOLD}
@@ -107,17 +115,17 @@ def train(
     nlp = blank_pipeline(settings)
     type_examples = _examples(nlp, train_rows, type_labels, of_types=True)
     sector_examples = _examples(nlp, train_rows, sector_labels, of_types=False)
-    nlp.get_pipe(TYPES_PIPE).initialize(lambda: type_examples, nlp=nlp, labels=type_labels)
-    nlp.get_pipe(SECTOR_PIPE).initialize(lambda: sector_examples, nlp=nlp, labels=sector_labels)
-    optimizer = nlp.create_optimizer()
+    component(nlp, TYPES_PIPE).initialize(lambda: type_examples, nlp=nlp, labels=type_labels)
+    component(nlp, SECTOR_PIPE).initialize(lambda: sector_examples, nlp=nlp, labels=sector_labels)
+    optimizer = nlp.create_optimizer()  # type: ignore[no-untyped-call]
     shuffle = random.Random(settings.seed)
     best: tuple[float, int, bytes] = (-1.0, 0, b"")
     for epoch in range(1, settings.max_epochs + 1):
         order = list(range(len(train_rows)))
         shuffle.shuffle(order)
-        for batch in minibatch(order, size=settings.batch_size):
+        for batch in minibatch(order, size=settings.batch_size):  # type: ignore[no-untyped-call]
             for pipe, examples in ((TYPES_PIPE, type_examples), (SECTOR_PIPE, sector_examples)):
-                nlp.get_pipe(pipe).update([examples[i] for i in batch], sgd=optimizer,
+                component(nlp, pipe).update([examples[i] for i in batch], sgd=optimizer,
                                           drop=settings.dropout)
         figures = evaluate(nlp, dev_rows, type_labels)
         value = (figures.macro_f1 + figures.sector_accuracy) / 2

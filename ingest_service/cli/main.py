@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -10,6 +11,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from classifiers.corpus.build import CORPUS
+from classifiers.packaging import MODEL_DIR
+from classifiers.training import TrainingSettings, run_training
 from ingest_service.cli import documents_commands as docs
 from ingest_service.cli import store_commands as store
 from ingest_service.council_config import ConfigError
@@ -40,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     classify = commands.add_parser("classify", help='classify {"text": ...} lines from stdin')
     classify.add_argument("--json", action="store_true")
+
+    train = commands.add_parser("train", help="train the packaged classifier from the corpus")
+    train.add_argument("--corpus", type=Path, default=CORPUS)
+    train.add_argument("--out", type=Path, default=MODEL_DIR)
+    train.add_argument("--seed", type=int, default=0)
 
     ingest = commands.add_parser("ingest", help="file .eml, .docx or .pdf files as referrals")
     ingest.add_argument("paths", nargs="+", type=Path)
@@ -76,6 +85,11 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
             return docs.run_extract(service, args.paths, args.json, out)
         case "classify":
             return docs.run_classify(service, args.json, sys.stdin, out)
+        case "train":
+            metrics = run_training(args.corpus, args.out, service.council.taxonomy,
+                                   TrainingSettings(seed=args.seed))
+            out.write(json.dumps(metrics, indent=2) + "\n")
+            return 0
         case "ingest":
             return store.run_ingest(service, args.paths, out)
         case "poll":
