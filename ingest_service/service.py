@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from classifiers.rule_classifier import RuleClassifier
+from classifiers.statistical_classifier import CombinedClassifier
 from ingest_service.council_config import CouncilConfig, load_council_config
 from ingest_service.intake.pipeline import IntakePipeline
 from ingest_service.intake.steps.check import CheckStep
@@ -53,8 +54,17 @@ class Service:
         return DocumentStore(self.settings.documents_dir)
 
     @cached_property
-    def classifier(self) -> RuleClassifier:
-        """The classifier, built on first use."""
+    def classifier(self) -> CombinedClassifier:
+        """The packaged spaCy pipeline combined with the rules, loaded on first use."""
+        return CombinedClassifier.load(
+            self.council.taxonomy,
+            self.council.rules,
+            review_threshold=self.settings.classification_review_threshold,
+        )
+
+    @cached_property
+    def rules_classifier(self) -> RuleClassifier:
+        """The keyword rules alone, kept for comparison and as a fallback."""
         return RuleClassifier.build(
             self.council.taxonomy,
             self.council.rules,
