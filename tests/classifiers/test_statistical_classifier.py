@@ -1,0 +1,81 @@
+"""The trained pipeline: loads and classifies, trains deterministically, beats the floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classifiers.corpus.build import CORPUS
+from classifiers.corpus.compose import pool
+from classifiers.corpus.incidents import INCIDENTS
+from classifiers.corpus.rows import load_corpus
+from classifiers.metrics import score
+from classifiers.packaging import MODEL_DIR, content_hash
+from classifiers.statistical_classifier import CombinedClassifier
+from classifiers.training import TrainingSettings, train
+from ingest_service.council_config import CouncilConfig
+from tests.classifiers.measure import narratives
+
+
+@pytest.fixture(scope="module")
+def combined(council: CouncilConfig) -> CombinedClassifier:
+    """The packaged pipeline with the shipped rules."""
+    return CombinedClassifier.load(council.taxonomy, council.rules)
+
+
+def test_packaged_pipeline_loads_and_classifies(combined: CombinedClassifier) -> None:
+    result = combined.classify(
+        "During a restraint the residential worker held the boy face down and he has "
+        "bruising to both wrists.",
+        {"employer_type": "residential_care"},
+    )
+    labels = [item.label for item in result.allegation_types]
+    assert "physical_intervention" in labels and result.sector.label == "residential_care"
+    assert all(0.0 <= item.score <= 1.0 and item.evidence for item in result.allegation_types)
+    assert result.model_version.startswith(f"lado_classifier-{content_hash(MODEL_DIR)}+rules-")
+
+
+def test_training_is_deterministic(council: CouncilConfig) -> None:
+    rows = [row for row in load_corpus(CORPUS) if row.split in ("train", "dev")][::12]
+    settings = TrainingSettings(max_epochs=2, hash_length=2**10)
+    taxonomy = council.taxonomy
+    texts = ["The coach messaged a swimmer on Snapchat.", "A nursery worker slapped a child."]
+    scores = []
+    for _ in range(2):
+        nlp, _epoch = train(rows, taxonomy.allegation_type_ids, taxonomy.sector_ids, settings)
+        scores.append([doc.cats for doc in nlp.pipe(texts)])
+    assert scores[0] == scores[1]
+
+
+def test_held_out_split_is_disjoint_from_training() -> None:
+    rows = load_corpus(CORPUS)
+    held = {row.text for row in rows if row.split == "test"}
+    trained = {row.text for row in rows if row.split != "test"}
+    assert held and not held & trained
+    for texts in INCIDENTS.values():
+        if len(texts) >= 3:
+            assert not set(pool(texts, "test")) & set(pool(texts, "train"))
+
+
+def test_corpus_covers_every_label(council: CouncilConfig) -> None:
+    rows = [row for row in load_corpus(CORPUS) if row.split == "train"]
+    assert {label for row in rows for label in row.allegation_types} == set(
+        council.taxonomy.allegation_type_ids)
+    assert {row.sector for row in rows} == set(council.taxonomy.sector_ids)
+
+
+def test_narratives_floor(combined: CombinedClassifier, council: CouncilConfig) -> None:
+    cases = narratives()
+    results = combined.classify_many(case.text for case in cases)
+    figures = score(
+        [case.allegation_types for case in cases], [case.sector for case in cases],
+        [frozenset(item.label for item in result.allegation_types) for result in results],
+        [result.sector.label for result in results], council.taxonomy.allegation_type_ids,
+    )
+    assert figures.macro_f1 >= 0.85 and figures.sector_accuracy >= 0.875
+
+
+def test_missing_model_is_a_clear_error(council: CouncilConfig, tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="lado-intake train"):
+        CombinedClassifier.load(council.taxonomy, council.rules, tmp_path)
