@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from parsers.document import Block, ParsedDocument
 from parsers.form_schema import FieldSpec, FormSchema, SectionSpec
-from parsers.labels import LabelIndex, LabelMatch, has_section_prefix
+from parsers.labels import LabelIndex, LabelMatch, has_section_prefix, label_index
 from parsers.normalise import normalise_value
 from parsers.text import is_blank
 from parsers.tick_boxes import has_boxes
@@ -45,7 +45,7 @@ class FieldExtraction:
 
 def extract_fields(document: ParsedDocument, schema: FormSchema) -> FieldExtraction:
     """Find each field's answer by its label, tracking the section from headings and labels."""
-    index = LabelIndex(schema)
+    index = label_index(schema)
     reader = _Reader(schema, index)
     for entry in _entries(document.blocks, index):
         reader.feed(entry)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from parsers.form_schema import FieldSpec, FormSchema, SectionSpec
 from parsers.vocabulary import SECTION_WORDS
@@ -47,12 +48,19 @@ class LabelIndex:
             )
             for section in schema.sections
         }
+        self._matches: dict[str, list[LabelMatch]] = {}
 
     def match(self, label: str) -> list[LabelMatch]:
         """Fields this label may name, best score first (exact matches hide fuzzy ones)."""
         key = label_key(label)
         if not key or len(key) > 120:
             return []
+        cached = self._matches.get(key)
+        if cached is None:
+            cached = self._matches[key] = self._match_key(key)
+        return cached
+
+    def _match_key(self, key: str) -> list[LabelMatch]:
         exact = [LabelMatch(s, sec, 1.0) for syn, s, sec in self._synonyms if syn == key]
         if exact:
             return _unique(exact)
@@ -82,15 +90,31 @@ class LabelIndex:
         return matches[0].section if matches and matches[0].score == 1.0 else None
 
 
+@lru_cache(maxsize=8)
+def label_index(schema: FormSchema) -> LabelIndex:
+    """The label index of a schema, built once and kept with its cache of matched labels."""
+    return LabelIndex(schema)
+
+
 def _fuzzy_score(key: str, synonym: str) -> float:
     """Near-identical wording, or the synonym followed by a word or two ("Telephone number")."""
-    if SequenceMatcher(None, key, synonym).ratio() >= FUZZY_RATIO:
+    if _similar(key, synonym):
         return 0.85
     if key.startswith(synonym + " "):
         extra = len(key[len(synonym) :].split())
         if extra <= (1 if " " not in synonym else 2):
             return 0.75
     return 0.0
+
+
+def _similar(key: str, synonym: str) -> bool:
+    """SequenceMatcher ratio at least FUZZY_RATIO, with its cheap upper bounds tried first."""
+    matcher = SequenceMatcher(None, key, synonym)
+    return (
+        matcher.real_quick_ratio() >= FUZZY_RATIO
+        and matcher.quick_ratio() >= FUZZY_RATIO
+        and matcher.ratio() >= FUZZY_RATIO
+    )
 
 
 def _unique(matches: list[LabelMatch]) -> list[LabelMatch]:
