@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
-def flatten_fields(fields: Mapping[str, object]) -> set[tuple[str, str]]:
+def flatten_fields(fields: object) -> set[tuple[str, str]]:
     """Field/value pairs for scoring; children numbered ("children[0].child_name")."""
     pairs: set[tuple[str, str]] = set()
-    for key, value in fields.items():
+    for key, value in _mapping(fields).items():
         if key == "children" and isinstance(value, list):
             for number, child in enumerate(value):
                 pairs |= {(f"children[{number}].{k}", json.dumps(v)) for k, v in child.items()}
@@ -59,8 +59,8 @@ class ExtractionScore:
 
     def add(self, result: Mapping[str, object], truth: Mapping[str, object]) -> None:
         """Score one extraction result against its truth."""
-        got_fields = flatten_fields(_mapping(result["fields"]))
-        want_fields = flatten_fields(_mapping(truth["fields"]))
+        got_fields = flatten_fields(result["fields"])
+        want_fields = flatten_fields(truth["fields"])
         self.documents += 1
         self.fields.add(set(got_fields), set(want_fields))
         self.missing_fields.add(

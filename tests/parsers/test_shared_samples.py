@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.scoring import flatten_fields
 from parsers.form_schema import FormSchema
 from parsers.referral_file import extract_path
 from tests.parsers.conftest import SHARED_SAMPLES
-from tests.parsers.scoring import flat_fields
 
 IGNORED_KEYS = ("layout", "variant", "classification")
 SAMPLES = sorted(
@@ -38,8 +38,8 @@ def test_field_precision_and_recall(schema: FormSchema, samples_dir: Path) -> No
     """Field-level precision and recall over all samples (printed with -s)."""
     found = expected = correct = 0
     for path in SAMPLES:
-        got = flat_fields(extract_path(path, schema).to_json()["fields"])
-        want = flat_fields(_truth(path)["fields"])
+        got = flatten_fields(extract_path(path, schema).to_json()["fields"])
+        want = flatten_fields(_truth(path)["fields"])
         found += len(got)
         expected += len(want)
         correct += len(got & want)

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from bench.scoring import flatten_fields
 from ingest_service.synthetic import write_corpus
 from parsers.form_schema import FormSchema
 from parsers.referral_file import extract_path
-from tests.parsers.scoring import flat_fields
 
 CASES, SEED = 36, 13
 FLOOR = 0.98
@@ -31,7 +31,7 @@ def test_field_precision_and_recall(results: Results) -> None:
     """Field-level precision and recall over the corpus (printed with -s)."""
     found = expected = correct = 0
     for _, result, truth in results:
-        got, want = flat_fields(result["fields"]), flat_fields(truth["fields"])
+        got, want = flatten_fields(result["fields"]), flatten_fields(truth["fields"])
         found += len(got)
         expected += len(want)
         correct += len(got & want)
