@@ -1,12 +1,21 @@
 #!/bin/sh
-# Installs the Debian packages the test suite needs (Dovecot for the IMAP tests), once.
-# The tests run their own private Dovecot on a free port; the packaged service is kept from
-# starting during the install (policy-rc.d) and stopped if it was already running.
+# Installs the Debian packages the test suite needs, once: each entry is "command:package",
+# and a package is installed only when its command is missing.
+# The IMAP tests run their own private Dovecot on a free port; the packaged service is kept
+# from starting during the install (policy-rc.d) and stopped if it was already running.
 set -eu
 
-if command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ]; then
-    exit 0
-fi
+NEEDED="dovecot:dovecot-imapd"
+
+missing=""
+for entry in $NEEDED; do
+    command_name=${entry%%:*}
+    package=${entry#*:}
+    if ! command -v "$command_name" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$command_name" ]; then
+        missing="$missing $package"
+    fi
+done
+[ -n "$missing" ] || exit 0
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -22,7 +31,8 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends dovecot-imapd >/dev/null
+# shellcheck disable=SC2086 # the package list is meant to split into words
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 
 if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
     $SUDO systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true
