@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +51,11 @@ class MailAccount:
     port: int
     config: Path
     user: str
+
+    @property
+    def oauth_token(self) -> str:
+        """The access token the test token service accepts for this user (XOAUTH2)."""
+        return f"token-for-{self.user}"
 
     def url(self, folder: str = "INBOX") -> str:
         """The LADO_MAILBOX_URL of one of this user's folders."""
@@ -119,18 +127,24 @@ log_path = {root}/dovecot.log
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2
 auth_failure_delay = 0
 first_valid_uid = {mail_uid}
 first_valid_gid = {mail_gid}
 mail_location = maildir:{root}/mail/%n
 passdb {{
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%u {root}/passwd
+}}
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2
+  args = {root}/oauth2.conf.ext
 }}
 userdb {{
   driver = static
-  args = uid={mail_uid} gid={mail_gid} home={root}/mail/%n
+  args = allow_all_users=yes uid={mail_uid} gid={mail_gid} home={root}/mail/%n
 }}
 service imap-login {{
   inet_listener imap {{
@@ -141,6 +155,36 @@ service imap-login {{
   }}
 }}
 """
+
+
+class _TokenInfo(BaseHTTPRequestHandler):
+    """An OAuth 2 token-info endpoint: token-for-USER is valid for USER, nothing else is."""
+
+    def do_GET(self) -> None:
+        token = self.path.rsplit("access_token=", 1)[-1]
+        user = token.removeprefix("token-for-") if token.startswith("token-for-") else None
+        body = json.dumps({"email": user} if user else {"error": "invalid_token"}).encode()
+        self.send_response(200 if user else 401)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet."""
+
+
+@contextmanager
+def _token_service() -> Iterator[int]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _TokenInfo)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield int(server.server_address[1])
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -169,18 +213,23 @@ def running_dovecot(capabilities: str | None = None) -> Iterator[Dovecot]:
         (root / "passwd").write_text(users)
         port = free_port()
         config = root / "dovecot.conf"
-        config.write_text(_config(root, port, capabilities))
-        process = subprocess.Popen(
-            [binary, "-F", "-c", str(config)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            _wait_for_port(port, process, root / "dovecot.log")
-            yield Dovecot(port=port, config=config)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        with _token_service() as tokeninfo_port:
+            (root / "oauth2.conf.ext").write_text(
+                f"tokeninfo_url = http://127.0.0.1:{tokeninfo_port}/tokeninfo?access_token=\n"
+                "introspection_mode = auth\nusername_attribute = email\n"
+            )
+            config.write_text(_config(root, port, capabilities))
+            process = subprocess.Popen(
+                [binary, "-F", "-c", str(config)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            try:
+                _wait_for_port(port, process, root / "dovecot.log")
+                yield Dovecot(port=port, config=config)
+            finally:
+                process.terminate()
+                process.wait(timeout=10)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

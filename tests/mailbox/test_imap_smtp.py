@@ -189,6 +189,17 @@ def test_wrong_credentials_are_mail_server_errors(
         outgoing.send(raw_email(1), "<m1@example.sch.uk>")
 
 
+def test_xoauth2_login(tmp_path: Path, account: MailAccount) -> None:
+    account.append(raw_email(1))
+    token = SecretStr(account.oauth_token)
+    mailbox, _ = open_imap(tmp_path, account, mailbox_password=None, mailbox_oauth_token=token)
+    assert [m.raw for m in mailbox.fetch_new()] == [raw_email(1)]
+    expired = SecretStr("expired-token")
+    mailbox, _ = open_imap(tmp_path, account, mailbox_password=None, mailbox_oauth_token=expired)
+    with pytest.raises(MailServerError):
+        list(mailbox.fetch_new())
+
+
 def test_a_dropped_connection_is_reopened(tmp_path: Path, account: MailAccount) -> None:
     account.append(raw_email(1))
     mailbox, _ = open_imap(tmp_path, account)
