@@ -1,0 +1,1 @@
+"""Local fakes of remote mail APIs (Graph, EWS), answering with their documented messages."""
