@@ -3,9 +3,10 @@
 # and a package is installed only when its command is missing.
 # The IMAP tests run their own private Dovecot on a free port; the packaged service is kept
 # from starting during the install (policy-rc.d) and stopped if it was already running.
+# Tesseract reads scanned PDFs and images (tesseract-ocr brings the English model).
 set -eu
 
-NEEDED="dovecot:dovecot-imapd"
+NEEDED="dovecot:dovecot-imapd tesseract:tesseract-ocr"
 
 missing=""
 for entry in $NEEDED; do
