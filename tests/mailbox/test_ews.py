@@ -1,0 +1,101 @@
+"""The EWS adapter (exchangelib, the real client code) against a local fake EWS endpoint.
+
+Exchange Server cannot run here; tests/mailbox/fakes/ews_server.py answers the documented
+SOAP messages on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from exchangelib import Account
+from pydantic import SecretStr
+
+from ingest_service.intake.poller import NEEDS_REVIEW_FOLDER, PROCESSED_FOLDER
+from ingest_service.mailbox.ews import EwsMailbox, EwsOutgoingMail, ews_account
+from tests.intake.mail import synthetic_emails
+from tests.mailbox.fakes.ews_server import (
+    INBOX,
+    MAILBOX,
+    PASSWORD,
+    SENT,
+    USERNAME,
+    FakeExchange,
+    handler_for,
+)
+from tests.mailbox.fakes.http import serve
+
+
+@dataclass
+class Ews:
+    fake: FakeExchange
+    account: Account
+
+
+@pytest.fixture(params=["delegate", "impersonation"])
+def ews(request: pytest.FixtureRequest) -> Iterator[Ews]:
+    fake = FakeExchange()
+    with serve(handler_for(fake)) as base_url:
+        account = ews_account(
+            f"{base_url}/EWS/Exchange.asmx",
+            MAILBOX,
+            username=USERNAME,
+            password=SecretStr(PASSWORD),
+            auth_type="basic",
+            access_type=request.param,
+        )
+        yield Ews(fake, account)
+        account.protocol.close()
+
+
+def emails(count: int) -> list[bytes]:
+    return [
+        f"Message-ID: <m{n}@school.example>\r\nSubject: referral {n}\r\n\r\nbody {n}\r\n".encode()
+        for n in range(count)
+    ]
+
+
+def test_fetch_lists_the_folder_oldest_first_with_mime(ews: Ews) -> None:
+    raws = [*emails(2), synthetic_emails(1)[0]]  # the last has its referral form attached
+    ids = [ews.fake.deliver(raw) for raw in raws]
+    fetched = list(EwsMailbox(ews.account, "Inbox").fetch_new())
+    assert [m.key for m in fetched] == ids
+    assert [m.raw for m in fetched] == raws
+    assert fetched[0].received_at.isoformat() == "2026-03-09T10:01:00+00:00"
+    assert {"FindItem", "GetItem"} <= set(ews.fake.operations)
+
+
+def test_move_creates_the_folder_once(ews: Ews) -> None:
+    ids = [ews.fake.deliver(raw) for raw in emails(3)]
+    mailbox = EwsMailbox(ews.account, "Inbox")
+    mailbox.move(ids[0], PROCESSED_FOLDER)
+    mailbox.move(ids[1], PROCESSED_FOLDER)
+    mailbox.move(ids[2], NEEDS_REVIEW_FOLDER)
+    mailbox.move(ids[2], NEEDS_REVIEW_FOLDER)  # already moved: a no-op
+    assert ews.fake.operations.count("CreateFolder") == 2
+    processed = ews.fake.folder_named(PROCESSED_FOLDER)
+    assert processed is not None and len(ews.fake.in_folder(processed)) == 2
+    assert list(mailbox.fetch_new()) == []
+    assert ews.fake.in_folder(INBOX) == []
+
+
+def test_reply_is_sent_as_mime_and_found_in_sent_items(ews: Ews) -> None:
+    outgoing = EwsOutgoingMail(ews.account)
+    raw = b"Message-ID: <reply-1@lado.example.org>\r\nSubject: [LADO-2026-000001]\r\n\r\nThanks\r\n"
+    assert not outgoing.was_sent("<reply-1@lado.example.org>")
+    outgoing.send(raw, "<reply-1@lado.example.org>")
+    assert outgoing.was_sent("<reply-1@lado.example.org>")
+    assert not outgoing.was_sent("<reply-2@lado.example.org>")
+    (sent,) = ews.fake.in_folder(SENT)
+    assert ews.fake.items[sent].raw == raw
+
+
+def test_access_type_decides_impersonation(ews: Ews) -> None:
+    ews.fake.deliver(emails(1)[0])
+    list(EwsMailbox(ews.account, "Inbox").fetch_new())
+    if ews.account.access_type == "impersonation":
+        assert set(ews.fake.impersonated) == {MAILBOX}
+    else:
+        assert ews.fake.impersonated == []
