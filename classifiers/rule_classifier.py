@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from classifiers.classification import Classification, LabelScore
-from classifiers.cue_matcher import Cue, CueMatcher, longest, longest_per_label
+from classifiers.cue_matcher import STEM_NORMS, Cue, CueMatcher, longest, longest_per_label
 from classifiers.negation import Negator
 from classifiers.rules_config import ClassificationRules
 from classifiers.taxonomy import Taxonomy
@@ -36,6 +36,7 @@ class RuleClassifier:
     sectors: CueMatcher
     employers: CueMatcher
     negator: Negator
+    version: str
     review_threshold: float = 0.5
 
     @classmethod
@@ -46,6 +47,7 @@ class RuleClassifier:
         rules.check_labels(taxonomy)
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe(STEM_NORMS)
         return cls(
             nlp=nlp,
             rules=rules,
@@ -56,13 +58,14 @@ class RuleClassifier:
                 nlp, ((rule, (*rule.employer_names, *rule.phrases)) for rule in rules.sectors)
             ),
             negator=Negator(nlp, rules.negation, rules.allegation_types),
+            version=rules.version,
             review_threshold=review_threshold,
         )
 
     @property
     def model_version(self) -> str:
         """Which rules made a classification: "rules-" + 12 hex of their sha256."""
-        return self.rules.version
+        return self.version
 
     def classify(self, text: str, structured: Mapping[str, object] | None = None) -> Classification:
         """Classify one allegation description, helped by extracted form fields if given.
