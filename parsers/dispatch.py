@@ -13,7 +13,14 @@ from parsers.errors import (
     MacroEnabledDocument,
     UnsupportedFormat,
 )
-from parsers.magic import is_ole, is_pdf, is_zip, ole_error
+from parsers.libreoffice_formats import (
+    is_odt,
+    is_rtf,
+    parse_converted,
+    parse_odt,
+    parse_ole_document,
+)
+from parsers.magic import is_ole, is_pdf, is_zip
 from parsers.pdf_parser import parse_pdf
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
@@ -22,7 +29,7 @@ _DOCX_EXTENSIONS = (".docx", ".dotx")
 
 
 def parse_attachment(filename: str, content_type: str, data: bytes) -> ParsedDocument:
-    """Parse a .docx or .pdf attachment; raise a ParseError subclass for anything else."""
+    """Parse a .docx, .pdf, .doc, .rtf or .odt attachment; raise a ParseError otherwise."""
     extension = PurePath(filename.lower()).suffix
     if not data:
         raise EmptyDocument("The attachment is empty.")
@@ -35,10 +42,14 @@ def parse_attachment(filename: str, content_type: str, data: bytes) -> ParsedDoc
     if is_pdf(data):
         return parse_pdf(data, filename)
     if is_ole(data):
-        raise ole_error(data)
+        return parse_ole_document(data, filename)
+    if is_rtf(data):
+        return parse_converted(data, filename, "rtf")
     if is_zip(data):
         if extension in _DOCX_EXTENSIONS or "wordprocessingml" in content_type.lower():
             return parse_docx(data, filename)
+        if is_odt(data):
+            return parse_odt(data, filename)
         raise UnsupportedFormat()
     if extension in (*_DOCX_EXTENSIONS, ".pdf"):
         raise CorruptDocument("The file's content does not match its .docx or .pdf name.")

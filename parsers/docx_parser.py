@@ -8,6 +8,7 @@ import zlib
 from xml.etree import ElementTree
 
 from parsers.document import Block, ParsedDocument, Provenance
+from parsers.docx_marks import marked_choice_text
 from parsers.errors import (
     CorruptDocument,
     DocumentTooLarge,
@@ -216,10 +217,11 @@ def _is_placeholder_sdt(sdt: ElementTree.Element) -> bool:
 
 
 def _inline_text(p: ElementTree.Element, boxes: list[ElementTree.Element]) -> str:
-    """A paragraph's visible text, with tick boxes rendered as ☒/☐ characters."""
+    """A paragraph's visible text, with tick boxes (drawn, or answered by strike-through or
+    highlight) rendered as ☒/☐ characters."""
     parts: list[str] = []
     _collect(p, parts, boxes)
-    return "".join(parts)
+    return marked_choice_text(p) or "".join(parts)
 
 
 def _collect(element: ElementTree.Element, parts: list[str], boxes: _Elements) -> None:

@@ -46,3 +46,9 @@ class MacroEnabledDocument(ParseError):
     """A document carrying macros, which the service never opens."""
 
     default_message = "The document contains macros; please send it as a plain .docx or .pdf."
+
+
+class ConversionFailed(ParseError):
+    """A legacy word-processor file (.doc, .rtf, .odt) that LibreOffice could not convert."""
+
+    default_message = "The document could not be converted; please send it as a .docx or .pdf."

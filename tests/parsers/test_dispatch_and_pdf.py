@@ -54,7 +54,7 @@ def test_empty_wrong_and_oversized_attachments() -> None:
 def test_macro_and_ole_attachments() -> None:
     with pytest.raises(MacroEnabledDocument):
         parse_attachment("form.docm", "", docx(para("Hello")))
-    with pytest.raises(UnsupportedFormat):
+    with pytest.raises(CorruptDocument):
         parse_attachment("form.doc", "application/msword", OLE_MAGIC + b"\x00" * 512)
     with pytest.raises(UnsupportedFormat):
         parse_attachment("sheet.xlsx", "", docx(para("Hello")))
