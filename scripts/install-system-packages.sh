@@ -6,7 +6,7 @@
 # Tesseract reads scanned PDFs and images (tesseract-ocr brings the English model).
 set -eu
 
-NEEDED="dovecot:dovecot-imapd tesseract:tesseract-ocr"
+NEEDED="dovecot:dovecot-imapd tesseract:tesseract-ocr soffice:libreoffice-writer-nogui"
 
 missing=""
 for entry in $NEEDED; do
