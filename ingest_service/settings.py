@@ -46,6 +46,25 @@ class Settings(BaseSettings):
     )
     smtp_username: str = Field(default="", description="SMTP user; empty sends without AUTH.")
     smtp_password: SecretStr | None = Field(default=None, description="SMTP password.")
+    graph_client_id: str = Field(default="", description="Entra app (client) id for graph://.")
+    graph_client_secret: SecretStr | None = Field(default=None, description="Its secret, or:")
+    graph_certificate_key: Path | None = Field(
+        default=None, description="PEM private key of the app's certificate (instead of a secret)."
+    )
+    graph_certificate_thumbprint: str = Field(default="", description="That certificate's SHA-1.")
+    graph_authority: str = Field(
+        default="https://login.microsoftonline.com", description="Entra sign-in host."
+    )
+    graph_url: str = Field(default="https://graph.microsoft.com/v1.0", description="Graph API.")
+    ews_url: str = Field(default="", description="EWS endpoint for ews://, .../EWS/Exchange.asmx.")
+    ews_username: str = Field(default="", description="EWS service account (NTLM or basic).")
+    ews_password: SecretStr | None = Field(default=None, description="Its password.")
+    ews_auth: Literal["ntlm", "basic"] = "ntlm"
+    ews_access: Literal["delegate", "impersonation"] = "delegate"
+    ews_tenant_id: str = Field(default="", description="Exchange Online OAuth: tenant id.")
+    ews_client_id: str = Field(default="", description="Exchange Online OAuth: app id.")
+    ews_client_secret: SecretStr | None = Field(default=None, description="Its secret.")
+    ca_bundle: Path | None = Field(default=None, description="A council's own CA certificates.")
     config_dir: Path = Field(default=DEFAULT_CONFIG_DIR, description="The council's config files.")
     poll_interval_seconds: int = Field(default=60, gt=0, le=86_400)
     send_interval_seconds: int = Field(default=30, gt=0, le=86_400)

@@ -13,8 +13,11 @@ import pytest
 from exchangelib import Account
 from pydantic import SecretStr
 
-from ingest_service.intake.poller import NEEDS_REVIEW_FOLDER, PROCESSED_FOLDER
+from ingest_service.intake.poller import NEEDS_REVIEW_FOLDER, PROCESSED_FOLDER, poll_once
 from ingest_service.mailbox.ews import EwsMailbox, EwsOutgoingMail, ews_account
+from ingest_service.mailbox.factory import open_mailbox
+from ingest_service.replies.outbox import send_pending
+from ingest_service.service import Service
 from tests.intake.mail import synthetic_emails
 from tests.mailbox.fakes.ews_server import (
     INBOX,
@@ -99,3 +102,27 @@ def test_access_type_decides_impersonation(ews: Ews) -> None:
         assert set(ews.fake.impersonated) == {MAILBOX}
     else:
         assert ews.fake.impersonated == []
+
+
+def test_service_files_and_answers_through_the_factory(service: Service) -> None:
+    fake = FakeExchange()
+    with serve(handler_for(fake)) as base_url:
+        settings = service.settings.model_copy(
+            update={
+                "mailbox_url": f"ews://{MAILBOX}/Inbox",
+                "ews_url": f"{base_url}/EWS/Exchange.asmx",
+                "ews_username": USERNAME,
+                "ews_password": SecretStr(PASSWORD),
+                "ews_auth": "basic",
+            }
+        )
+        mailbox, outgoing = open_mailbox(settings)
+        for raw in synthetic_emails(2):
+            fake.deliver(raw)
+        result = poll_once(mailbox, service.sessions, service.documents, service.pipeline)
+        sent = send_pending(service.sessions, outgoing, "LADO Team", "lado@example.org")
+        again = send_pending(service.sessions, outgoing, "LADO Team", "lado@example.org")
+    assert (result.fetched, result.processed, result.moved) == (2, 2, 2)
+    assert (sent, again) == (2, 0)
+    assert len(fake.in_folder(SENT)) == 2
+    assert fake.in_folder(INBOX) == []

@@ -17,11 +17,13 @@ from pydantic import SecretStr
 from sqlalchemy import func, select
 
 from ingest_service.intake.poller import PROCESSED_FOLDER, poll_once
-from ingest_service.mailbox.graph import GraphMailbox, GraphOutgoingMail, open_graph, state_path
+from ingest_service.mailbox.factory import MailboxUrlError, open_mailbox
+from ingest_service.mailbox.graph import GraphMailbox, GraphOutgoingMail, state_path
 from ingest_service.mailbox.graph_auth import CertificateCredential, GraphTokenProvider
 from ingest_service.mailbox.graph_http import GraphError, GraphHttp
 from ingest_service.mailbox.graph_state import DeltaStateFile
 from ingest_service.service import Service
+from ingest_service.settings import Settings
 from ingest_service.store.models import Referral
 from tests.intake.mail import synthetic_emails
 from tests.mailbox.fakes.graph_server import MAILBOX, TENANT, WELL_KNOWN, FakeGraph, handler_for
@@ -202,18 +204,33 @@ def referrals(service: Service) -> int:
         return session.scalar(select(func.count()).select_from(Referral)) or 0
 
 
-def test_expired_delta_link_resyncs_without_filing_twice(graph: Graph, service: Service) -> None:
-    mailbox, _ = open_graph(
-        TENANT,
-        "client-id",
-        MAILBOX,
-        "Inbox",
-        graph.state_file,
-        client_secret=SecretStr("client-secret"),
-        authority_host=graph.base_url,
-        graph_url=f"{graph.base_url}/v1.0",
-        ca_bundle=graph.ca_bundle,
+def graph_settings(graph: Graph, settings: Settings, **changes: object) -> Settings:
+    """The service's settings pointed at the fake Graph, as a council would configure it."""
+    return settings.model_copy(
+        update={
+            "mailbox_url": f"graph://{TENANT}/{MAILBOX}/Inbox",
+            "graph_client_id": "client-id",
+            "graph_client_secret": SecretStr("client-secret"),
+            "graph_authority": graph.base_url,
+            "graph_url": f"{graph.base_url}/v1.0",
+            "ca_bundle": graph.ca_bundle,
+            **changes,
+        }
     )
+
+
+def test_factory_needs_exactly_one_credential(graph: Graph, settings: Settings) -> None:
+    with pytest.raises(MailboxUrlError, match="LADO_GRAPH_CLIENT_ID"):
+        open_mailbox(graph_settings(graph, settings, graph_client_id=""))
+    with pytest.raises(MailboxUrlError, match="not both"):
+        open_mailbox(graph_settings(graph, settings, graph_client_secret=None))
+    with pytest.raises(MailboxUrlError, match="TENANT_ID/MAILBOX/FOLDER"):
+        open_mailbox(graph_settings(graph, settings, mailbox_url=f"graph://{TENANT}"))
+
+
+def test_expired_delta_link_resyncs_without_filing_twice(graph: Graph, service: Service) -> None:
+    mailbox, _ = open_mailbox(graph_settings(graph, service.settings))
+    assert mailbox.identity == f"graph://{TENANT}/{MAILBOX.lower()}/Inbox"
     ids = [graph.fake.deliver(raw) for raw in synthetic_emails(2)]
     poll_once(mailbox, service.sessions, service.documents, service.pipeline)
     assert referrals(service) == 2
