@@ -8,9 +8,10 @@ from email.utils import format_datetime, formataddr
 from ingest_service.store.models import OutboxEmail, utcnow
 
 
-def reply_message_id(reference: str, kind: str, source_message_id: int, domain: str) -> str:
-    """A Message-ID fixed by what the reply answers, so a resend is recognisable."""
-    return f"<{reference}.{kind}.{source_message_id}@{domain}>"
+def reply_message_id(reference: str, kind: str, source_sha256: str, domain: str) -> str:
+    """A Message-ID fixed by what the reply answers (the referral and the exact message it
+    replies to), so a resend is recognisable even by a store rebuilt from scratch."""
+    return f"<{reference}.{kind}.{source_sha256[:16]}@{domain}>"
 
 
 def compose(outbox: OutboxEmail, from_name: str, from_address: str) -> bytes:

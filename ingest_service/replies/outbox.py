@@ -83,7 +83,9 @@ def queue_reply(
         source_message_id=message.id,
         kind=kind,
         status=OutboxStatus.AWAITING_APPROVAL if policy.needs_approval else OutboxStatus.PENDING,
-        rfc_message_id=reply_message_id(referral.reference, kind.value, message.id, domain),
+        rfc_message_id=reply_message_id(
+            referral.reference, kind.value, message.content_sha256, domain
+        ),
         to_address=message.sender,
         subject=subject,
         body_text=body,
