@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from sqlalchemy import Engine
@@ -26,12 +29,18 @@ from ingest_service.store.database import make_engine, make_session_factory
 from ingest_service.store.documents import DocumentStore
 
 
+def new_instance_id() -> str:
+    """A name for this running process, unique among instances sharing a database."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
 @dataclass
 class Service:
     """The parts of a running lado-intake, built once from the settings."""
 
     settings: Settings
     council: CouncilConfig
+    instance_id: str = field(default_factory=new_instance_id)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Service:

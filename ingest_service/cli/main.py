@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     poll.add_argument("--once", action="store_true", required=True)
 
     commands.add_parser("run", help="run the scheduled service")
-    commands.add_parser("status", help="show intake health")
+    status = commands.add_parser("status", help="show intake health (exit 1 when unhealthy)")
+    status.add_argument("--json", action="store_true")
 
     records = commands.add_parser("records", help="list or show filed referrals")
     records_commands = records.add_subparsers(dest="records_command", required=True)
@@ -86,8 +87,9 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
         case "classify":
             return docs.run_classify(service, args.json, sys.stdin, out)
         case "train":
-            metrics = run_training(args.corpus, args.out, service.council.taxonomy,
-                                   TrainingSettings(seed=args.seed))
+            metrics = run_training(
+                args.corpus, args.out, service.council.taxonomy, TrainingSettings(seed=args.seed)
+            )
             out.write(json.dumps(metrics, indent=2) + "\n")
             return 0
         case "ingest":
@@ -97,7 +99,7 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
         case "run":
             return store.run_service(service, out)
         case "status":
-            return store.run_status(service, out)
+            return store.run_status(service, args.json, out)
         case "records" if args.records_command == "list":
             return store.run_records_list(service, args.json, out)
         case "records":

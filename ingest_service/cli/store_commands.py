@@ -10,22 +10,20 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import func, select
-
 from ingest_service.cli.documents_commands import expand_paths
 from ingest_service.demo import seed_demo_mailbox
+from ingest_service.health import health_report
 from ingest_service.intake.ledger import record_fetched
-from ingest_service.intake.poller import poll_once
+from ingest_service.job_guard import RunOutcome
 from ingest_service.mailbox.base import FetchedMessage
 from ingest_service.mailbox.factory import maildir_root
 from ingest_service.records import referral_record, referral_summaries
-from ingest_service.replies.outbox import send_pending
-from ingest_service.scheduler import build_scheduler
+from ingest_service.scheduler import build_scheduler, guarded_jobs, holding_leases, run_job
 from ingest_service.service import Service
 from ingest_service.store.database import unit_of_work
 from ingest_service.store.documents import sha256_hex
 from ingest_service.store.migrate import upgrade
-from ingest_service.store.models import Message, OutboxEmail, OutboxStatus, Referral, utcnow
+from ingest_service.store.models import Message, utcnow
 from ingest_service.store.schema_check import require_current_schema
 
 FILE_MAILBOX = "file:ingest"
@@ -89,18 +87,16 @@ def run_ingest(service: Service, paths: list[Path], out: TextIO) -> int:
 def run_poll_once(service: Service, out: TextIO) -> int:
     """Process what is new in the mailbox, then send queued replies."""
     require_current_schema(service.engine)
-    mailbox, outgoing = service.mailbox
-    result = poll_once(mailbox, service.sessions, service.documents, service.pipeline)
-    sent = send_pending(
-        service.sessions,
-        outgoing,
-        service.settings.lado_display_name,
-        service.settings.lado_address,
-    )
-    out.write(
-        f"fetched {result.fetched}, processed {result.processed}, "
-        f"moved {result.moved}, replies sent {sent}\n"
-    )
+    jobs = guarded_jobs(service)
+    failed = False
+    with holding_leases([job_guard for job_guard, _ in jobs]):
+        for job_guard, work in jobs:
+            run = run_job(job_guard, work)
+            job = job_guard.name.split(":", 1)[0]
+            out.write(f"{job}: {run.detail or run.outcome.value}\n")
+            failed = failed or run.outcome is not RunOutcome.SUCCEEDED
+    if failed:
+        return 1
     return 0
 
 
@@ -114,7 +110,8 @@ def run_service(service: Service, out: TextIO) -> int:
     )
     out.flush()
     scheduler = build_scheduler(service)
-    with contextlib.suppress(KeyboardInterrupt, SystemExit):
+    guards = [job_guard for job_guard, _ in guarded_jobs(service)]
+    with holding_leases(guards), contextlib.suppress(KeyboardInterrupt, SystemExit):
         scheduler.start()
     return 0
 
@@ -168,31 +165,25 @@ def run_demo(service: Service, count: int, force: bool, out: TextIO) -> int:
     return 0
 
 
-def run_status(service: Service, out: TextIO) -> int:
-    """Counts that show whether intake is healthy."""
+def run_status(service: Service, as_json: bool, out: TextIO) -> int:
+    """What is waiting or failing and how each job last ran; exits 1 when unhealthy."""
     require_current_schema(service.engine)
     with service.sessions() as session:
-
-        def count(statement: object) -> int:
-            return session.scalar(statement) or 0  # type: ignore[call-overload]
-
-        unprocessed = count(select(func.count(Message.id)).where(Message.processed_at.is_(None)))
-        failing = count(
-            select(func.count(Message.id)).where(
-                Message.processed_at.is_(None), Message.error.is_not(None)
-            )
-        )
-        referrals = count(select(func.count(Referral.id)))
-        pending = count(
-            select(func.count(OutboxEmail.id)).where(OutboxEmail.status == OutboxStatus.PENDING)
-        )
-        approval = count(
-            select(func.count(OutboxEmail.id)).where(
-                OutboxEmail.status == OutboxStatus.AWAITING_APPROVAL
-            )
-        )
+        report = health_report(session)
+    if as_json:
+        out.write(json.dumps(report.to_json(), indent=2) + "\n")
+        return 0 if report.healthy else 1
     out.write(
-        f"referrals filed: {referrals}\nmessages waiting: {unprocessed} "
-        f"({failing} failing)\nreplies pending: {pending}, awaiting approval: {approval}\n"
+        f"referrals filed: {report.referrals}\n"
+        f"messages waiting: {report.messages_waiting} ({report.messages_failing} failing)\n"
+        f"replies pending: {report.replies_pending}, "
+        f"awaiting approval: {report.replies_awaiting_approval}\n"
     )
-    return 1 if failing else 0
+    for job in report.jobs:
+        state = (
+            f"failing x{job.consecutive_failures} ({job.last_error})"
+            if job.consecutive_failures
+            else f"ok, last {job.last_succeeded_at or 'never'}: {job.last_detail or '-'}"
+        )
+        out.write(f"job {job.name}: {state}\n")
+    return 0 if report.healthy else 1

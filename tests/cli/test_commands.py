@@ -33,7 +33,7 @@ def test_demo_then_poll_files_every_referral(
 ) -> None:
     assert run(capsys, "demo", "--count", "5")[0] == 0
     code, out, _ = run(capsys, "poll", "--once")
-    assert code == 0 and "fetched 5, processed 5, moved 5, replies sent 5" in out
+    assert code == 0 and out == "poll: fetched 5, processed 5, moved 5\nsend: sent 5\n"
     code, out, _ = run(capsys, "records", "list", "--json")
     rows = json.loads(out)
     assert len(rows) == 5 and all(r["reference"].startswith("LADO-") for r in rows)
