@@ -66,12 +66,14 @@ def generate_case(
     blank_sections: Sequence[str] = (),
     blank_fields: Sequence[str] = (),
     blank_style: BlankStyle = "empty",
+    tick_choices: bool = False,
 ) -> Case:
     """One referral, the same for the same arguments.
 
     Unset choices are drawn from `random.Random(seed)`. `blank_sections` leaves every
     required field of those sections (the whole child block for "children") unanswered;
     `blank_fields` leaves single fields unanswered; blanks are empty or the Word placeholder.
+    `tick_choices` draws every yes/no and category answer as a row of tick boxes.
     A "body" form is always emailed; A/B/C forms are emailed as attachments when `emailed`.
     """
     rng = random.Random(seed)
@@ -80,8 +82,8 @@ def generate_case(
     sent = True if layout == "body" else (rng.random() < 0.3 if emailed is None else emailed)
     style = Style(
         date_style=wording.date_style(rng, in_email=layout == "body"),
-        tick_yes_no=layout != "body" and rng.random() < 0.25,
-        tick_categories=layout != "body" and rng.random() < 0.7,
+        tick_yes_no=(layout != "body" and rng.random() < 0.25) or tick_choices,
+        tick_categories=(layout != "body" and rng.random() < 0.7) or tick_choices,
     )
     kids = n_children or rng.randint(1, chosen.max_children)
     filled = fill(rng, chosen, style, kids)
