@@ -35,6 +35,8 @@ class Block:
     checked: bool | None = None
     label: str | None = None
     """For form fields and tick boxes: the field's own name or caption, when it has one."""
+    confidence: float = 1.0
+    """How far the text itself can be trusted: 1.0 as read from the file, lower from OCR."""
 
 
 @dataclass(frozen=True)

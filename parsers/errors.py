@@ -52,3 +52,9 @@ class ConversionFailed(ParseError):
     """A legacy word-processor file (.doc, .rtf, .odt) that LibreOffice could not convert."""
 
     default_message = "The document could not be converted; please send it as a .docx or .pdf."
+
+
+class ScanNotRead(ParseError):
+    """A scanned document or image that OCR could not read."""
+
+    default_message = "The scanned document could not be read; please send the form as text."

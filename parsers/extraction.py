@@ -298,7 +298,7 @@ def _finish(raw: _Raw) -> ExtractedField | None:
         return None
     return ExtractedField(
         value=normalised.value,
-        confidence=round(raw.confidence * normalised.confidence, 3),
+        confidence=round(min(raw.confidence * normalised.confidence, raw.block.confidence), 3),
         source=raw.block.provenance.describe(),
         label=raw.label,
     )
