@@ -29,4 +29,6 @@ def compose(outbox: OutboxEmail, from_name: str, from_address: str) -> bytes:
     message["Auto-Submitted"] = "auto-replied"
     message["X-Auto-Response-Suppress"] = "All"
     message.set_content(outbox.body_text)
+    if outbox.body_html:
+        message.add_alternative(outbox.body_html, subtype="html")
     return message.as_bytes()

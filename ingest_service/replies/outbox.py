@@ -69,7 +69,7 @@ def queue_reply(
         if kind is ReplyKind.MISSING_INFORMATION
         else templates.acknowledgement
     )
-    subject, body = template.render(
+    rendered = template.render(
         reference=referral.reference,
         original_subject=(message.subject or "your referral").strip(),
         missing=describe_missing(schema, referral.missing_fields),
@@ -87,8 +87,9 @@ def queue_reply(
             referral.reference, kind.value, message.content_sha256, domain
         ),
         to_address=message.sender,
-        subject=subject,
-        body_text=body,
+        subject=rendered.subject,
+        body_text=rendered.body_text,
+        body_html=rendered.body_html,
         in_reply_to=message.message_id,
         references=" ".join(thread_references) or None,
     )

@@ -85,6 +85,8 @@ def test_replies_are_sent_once(service: Service) -> None:
     assert len(sent) == 2
     body = sent[0].read_bytes()
     assert b"Auto-Submitted: auto-replied" in body and b"In-Reply-To:" in body
+    assert b"X-Auto-Response-Suppress: All" in body
+    assert b"Content-Type: text/plain" in body and b"Content-Type: text/html" in body
 
 
 def _encrypted_ooxml() -> bytes:
