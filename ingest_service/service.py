@@ -89,6 +89,7 @@ class Service:
             send_acknowledgements=self.settings.send_acknowledgements,
             needs_approval=self.settings.reply_mode == "approval",
             max_per_sender_per_day=self.settings.max_auto_replies_per_sender_per_day,
+            allowed_domains=self.settings.reply_domains,
         )
 
     @cached_property

@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     send_acknowledgements: bool = True
     reply_mode: Literal["automatic", "approval"] = "automatic"
     max_auto_replies_per_sender_per_day: int = Field(default=5, ge=0)
+    reply_domains: tuple[str, ...] = Field(
+        default=(), description='Only answer these sender domains (JSON list); empty: any.'
+    )
     classification_review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     max_processing_attempts: int = Field(default=3, gt=0)
 

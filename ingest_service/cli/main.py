@@ -19,6 +19,7 @@ from ingest_service.cli import store_commands as store
 from ingest_service.council_config import ConfigError
 from ingest_service.mailbox.factory import MailboxUrlError
 from ingest_service.records import RecordNotFound
+from ingest_service.replies.approval import ReplyNotAwaitingApproval
 from ingest_service.service import Service
 from ingest_service.settings import SettingsError, load_settings
 from ingest_service.store.schema_check import SchemaNotCurrent
@@ -68,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("reference")
     show.add_argument("--json", action="store_true")
 
+    replies = commands.add_parser("replies", help="replies held for officer approval")
+    replies_commands = replies.add_subparsers(dest="replies_command", required=True)
+    replies_commands.add_parser("list")
+    approve = replies_commands.add_parser("approve")
+    approve.add_argument("ids", nargs="+", type=int)
+
     db = commands.add_parser("db", help="manage the records store")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade")
@@ -104,6 +111,10 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
             return store.run_records_list(service, args.json, out)
         case "records":
             return store.run_records_show(service, args.reference, args.json, out)
+        case "replies" if args.replies_command == "list":
+            return store.run_replies_list(service, out)
+        case "replies":
+            return store.run_replies_approve(service, args.ids, out)
         case "db":
             return store.run_db_upgrade(service, out)
         case "demo":
@@ -125,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         return dispatch(args, Service.from_settings(load_settings()))
+    except ReplyNotAwaitingApproval as exc:
+        print(f"lado-intake: {exc}", file=sys.stderr)
     except RecordNotFound as exc:
         print(f"lado-intake: no referral with reference {exc}", file=sys.stderr)
     except EXPECTED_ERRORS as exc:

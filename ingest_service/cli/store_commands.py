@@ -18,6 +18,7 @@ from ingest_service.job_guard import RunOutcome
 from ingest_service.mailbox.base import FetchedMessage
 from ingest_service.mailbox.factory import maildir_root
 from ingest_service.records import referral_record, referral_summaries
+from ingest_service.replies.approval import approve_reply, replies_awaiting_approval
 from ingest_service.scheduler import build_scheduler, guarded_jobs, holding_leases, run_job
 from ingest_service.service import Service
 from ingest_service.store.database import unit_of_work
@@ -150,6 +151,28 @@ def run_records_show(service: Service, reference: str, as_json: bool, out: TextI
     out.write(f"missing: {', '.join(record['missing_fields']) or 'nothing'}\n")
     for reply in record["replies"]:
         out.write(f'reply: {reply["kind"]} {reply["status"]} "{reply["subject"]}"\n')
+    return 0
+
+
+def run_replies_list(service: Service, out: TextIO) -> int:
+    """Replies held for approval."""
+    require_current_schema(service.engine)
+    with service.sessions() as session:
+        held = replies_awaiting_approval(session)
+    if not held:
+        out.write("no replies awaiting approval\n")
+    for outbox, reference in held:
+        out.write(f"{outbox.id}  {reference}  {outbox.kind.value}  to {outbox.to_address}\n")
+    return 0
+
+
+def run_replies_approve(service: Service, outbox_ids: list[int], out: TextIO) -> int:
+    """Release held replies to the send job, audited as the command-line user."""
+    require_current_schema(service.engine)
+    with unit_of_work(service.sessions) as session:
+        for outbox_id in outbox_ids:
+            approve_reply(session, outbox_id, cli_actor())
+    out.write(f"approved {len(outbox_ids)} repl{'y' if len(outbox_ids) == 1 else 'ies'}\n")
     return 0
 
 

@@ -13,6 +13,14 @@ _BULK_PRECEDENCE = {"bulk", "junk", "list"}
 _SUPPRESSING = {"all", "autoreply", "oof"}
 
 
+def outside_domains(sender: str, domains: tuple[str, ...]) -> bool:
+    """Whether the sender's domain is neither one of `domains` nor below one (empty: any)."""
+    if not domains:
+        return False
+    domain = sender.rsplit("@", 1)[-1].lower()
+    return not any(domain == d.lower() or domain.endswith("." + d.lower()) for d in domains)
+
+
 def refusal_reason(headers: Mapping[str, str], sender: str | None, own_address: str) -> str | None:
     """Why this message must not be answered automatically, or None if a reply is allowed.
 

@@ -37,6 +37,7 @@ class ReplyPolicy:
     send_acknowledgements: bool
     needs_approval: bool
     max_per_sender_per_day: int
+    allowed_domains: tuple[str, ...] = ()
 
 
 def replies_today(session: Session, address: str) -> int:

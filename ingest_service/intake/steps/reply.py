@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from ingest_service.intake.context import IntakeMessage
-from ingest_service.replies.loop_guard import refusal_reason
+from ingest_service.replies.loop_guard import outside_domains, refusal_reason
 from ingest_service.replies.outbox import ReplyPolicy, queue_reply, replies_today
 from ingest_service.replies.templates import ReplyTemplates
 from ingest_service.store.models import ReferralStatus, ReplyKind
@@ -35,6 +35,9 @@ class ReplyStep:
         refusal = refusal_reason(email.headers, email.sender, self.policy.team_address)
         if refusal:
             return f"no reply: {refusal}"
+        assert email.sender is not None  # refusal_reason refuses a message without one
+        if outside_domains(email.sender, self.policy.allowed_domains):
+            return "no reply: the sender's domain is not on the council's reply list"
         if referral.missing_fields:
             kind = ReplyKind.MISSING_INFORMATION
         elif self.policy.send_acknowledgements:
