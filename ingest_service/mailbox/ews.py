@@ -23,6 +23,7 @@ from exchangelib import (
     Build,
     Configuration,
     Credentials,
+    FaultTolerance,
     Folder,
     Message,
     OAuth2Credentials,
@@ -71,11 +72,14 @@ def ews_account(
     authority_host: str = PUBLIC_AUTHORITY_HOST,
     access_type: Literal["delegate", "impersonation"] = "delegate",
     build: tuple[int, int, int, int] = EXCHANGE_2016,
+    max_throttle_wait: int = 300,
 ) -> Account:
     """An exchangelib Account on the shared mailbox; nothing connects until first used.
 
     Give `username` + `password` (NTLM or basic, on-premises) or `tenant_id` + `client_id`
     + `client_secret` (OAuth client credentials, Exchange Online; implies impersonation).
+    Throttling (ErrorServerBusy, HTTP 503 with Retry-After) is waited out, up to
+    `max_throttle_wait` seconds, then reported as an error for the next poll.
     """
     credentials: Credentials | OAuth2Credentials
     if client_id is not None and client_secret is not None and tenant_id is not None:
@@ -97,6 +101,7 @@ def ews_account(
         credentials=credentials,
         auth_type=kind,
         version=Version(build=Build(*build)),
+        retry_policy=FaultTolerance(max_wait=max_throttle_wait),
     )
     return Account(
         primary_smtp_address=mailbox,

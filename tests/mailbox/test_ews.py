@@ -6,6 +6,7 @@ SOAP messages on 127.0.0.1 only.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -126,3 +127,13 @@ def test_service_files_and_answers_through_the_factory(service: Service) -> None
     assert (sent, again) == (2, 0)
     assert len(fake.in_folder(SENT)) == 2
     assert fake.in_folder(INBOX) == []
+
+
+def test_throttled_request_waits_for_retry_after_then_succeeds(ews: Ews) -> None:
+    ews.fake.deliver(emails(1)[0])
+    ews.fake.busy_once.add("FindItem")
+    started = time.monotonic()
+    fetched = list(EwsMailbox(ews.account, "Inbox").fetch_new())
+    assert len(fetched) == 1
+    assert "FindItem (throttled)" in ews.fake.operations
+    assert time.monotonic() - started >= 1.0

@@ -54,6 +54,7 @@ class FakeExchange:
     )
     items: dict[str, Item] = field(default_factory=dict)
     operations: list[str] = field(default_factory=list)
+    busy_once: set[str] = field(default_factory=set)  # operations to throttle once (503)
     impersonated: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     next_id: int = 0
@@ -209,6 +210,12 @@ def handler_for(fake: FakeExchange) -> type[BaseHTTPRequestHandler]:
             )
             soap_body = envelope.find(f"{{{x.SOAP_NS}}}Body")
             assert soap_body is not None
+            operation = soap_body[0].tag.removeprefix(M)
+            if operation in fake.busy_once:
+                fake.busy_once.discard(operation)
+                fake.operations.append(f"{operation} (throttled)")
+                self._send(503, b"", {"Retry-After": "1"})
+                return
             with fake.lock:
                 if impersonation is not None:
                     fake.impersonated.append(impersonation.text or "")
