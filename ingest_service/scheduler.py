@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 def poll_work(service: Service) -> str:
     """One poll of the mailbox; returns what it did."""
     mailbox, _ = service.mailbox
-    result = poll_once(mailbox, service.sessions, service.documents, service.pipeline)
+    result = poll_once(
+        mailbox, service.sessions, service.documents, service.pipeline, service.folders
+    )
     return f"fetched {result.fetched}, processed {result.processed}, moved {result.moved}"
 
 

@@ -15,6 +15,7 @@ from classifiers.rule_classifier import RuleClassifier
 from classifiers.statistical_classifier import CombinedClassifier
 from ingest_service.council_config import CouncilConfig, load_council_config
 from ingest_service.intake.pipeline import IntakePipeline
+from ingest_service.intake.poller import Folders
 from ingest_service.intake.steps.check import CheckStep
 from ingest_service.intake.steps.classify import ClassifyStep
 from ingest_service.intake.steps.extract import ExtractStep
@@ -111,6 +112,11 @@ class Service:
             fallback=file_step,
             max_attempts=self.settings.max_processing_attempts,
         )
+
+    @cached_property
+    def folders(self) -> Folders:
+        """Where processed mail is filed in the mailbox."""
+        return Folders(self.settings.processed_folder, self.settings.needs_review_folder)
 
     @cached_property
     def mailbox(self) -> tuple[Mailbox, OutgoingMail]:

@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     ews_client_id: str = Field(default="", description="Exchange Online OAuth: app id.")
     ews_client_secret: SecretStr | None = Field(default=None, description="Its secret.")
     ca_bundle: Path | None = Field(default=None, description="A council's own CA certificates.")
+    processed_folder: str = Field(default="Processed", min_length=1, description="Filed mail.")
+    needs_review_folder: str = Field(
+        default="Needs review", min_length=1, description="Mail an officer must look at."
+    )
     config_dir: Path = Field(default=DEFAULT_CONFIG_DIR, description="The council's config files.")
     poll_interval_seconds: int = Field(default=60, gt=0, le=86_400)
     send_interval_seconds: int = Field(default=30, gt=0, le=86_400)

@@ -21,6 +21,14 @@ NEEDS_REVIEW_FOLDER = "Needs review"
 
 
 @dataclass(frozen=True)
+class Folders:
+    """Where processed mail is filed in the mailbox (the council's choice of names)."""
+
+    processed: str = PROCESSED_FOLDER
+    needs_review: str = NEEDS_REVIEW_FOLDER
+
+
+@dataclass(frozen=True)
 class PollResult:
     """What one poll did."""
 
@@ -29,14 +37,14 @@ class PollResult:
     moved: int
 
 
-def destination_folder(message: Message) -> str | None:
+def destination_folder(message: Message, folders: Folders) -> str | None:
     """Where a processed message goes; None while it is still unprocessed."""
     if message.processed_at is None:
         return None
     referral = message.referral
     if referral is None or referral.status is ReferralStatus.NEEDS_REVIEW:
-        return NEEDS_REVIEW_FOLDER
-    return PROCESSED_FOLDER
+        return folders.needs_review
+    return folders.processed
 
 
 def poll_once(
@@ -44,6 +52,7 @@ def poll_once(
     sessions: sessionmaker[Session],
     documents: DocumentStore,
     pipeline: IntakePipeline,
+    folders: Folders = Folders(),
 ) -> PollResult:
     """Fetch, ledger, process and move every message waiting in the mailbox."""
     fetched = processed = moved = 0
@@ -56,7 +65,7 @@ def poll_once(
         with unit_of_work(sessions) as session:
             message = session.get(Message, entry.message_id)
             assert message is not None
-            folder = destination_folder(message)
+            folder = destination_folder(message, folders)
             if folder is None:
                 continue  # failed this time; stays in the inbox and is retried next poll
             mailbox.move(incoming.key, folder)

@@ -12,6 +12,7 @@ from ingest_service.intake.poller import poll_once
 from ingest_service.mailbox.factory import maildir_root
 from ingest_service.replies.outbox import send_pending
 from ingest_service.service import Service
+from ingest_service.settings import Settings
 from ingest_service.store.documents import DocumentStore
 from ingest_service.store.models import (
     Attachment,
@@ -181,3 +182,15 @@ def test_message_that_keeps_failing_is_filed_unread_for_review(service: Service)
     assert referral.review_reasons == ["intake failed 3 times; filed unread for review"]
     assert message.processed_at is not None and message.moved_to == "Needs review"
     assert count(service, OutboxEmail) == 0
+
+
+def test_folders_are_the_councils_choice(settings: Settings) -> None:
+    named = Service.from_settings(
+        settings.model_copy(update={"processed_folder": "LADO/Filed"})
+    )
+    root = maildir_root(named.settings.mailbox_url)
+    deliver_all(root, synthetic_emails(1))
+    mailbox, _ = named.mailbox
+    poll_once(mailbox, named.sessions, named.documents, named.pipeline, named.folders)
+    named.engine.dispose()
+    assert len(list((root / ".LADO.Filed" / "cur").iterdir())) == 1
