@@ -134,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    if args.command != "db":
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         return dispatch(args, Service.from_settings(load_settings()))
     except ReplyNotAwaitingApproval as exc:
