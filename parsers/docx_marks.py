@@ -42,7 +42,7 @@ def marked_choice_text(p: ElementTree.Element) -> str | None:
         return None
     before = "".join(run.text for run in runs[: flagged[0]])
     cut = max(before.rfind(":"), before.rfind("?")) + 1
-    prefix, tokens = before[:cut], _tokens([_Run(before[cut:], False, False), *runs[flagged[0] :]])
+    prefix, tokens = before[:cut], _tokens(_after(runs, cut))
     if not 2 <= len(tokens) <= _MAX_OPTIONS:
         return None
     if any(len(text.split()) > _MAX_OPTION_WORDS for text, _, _ in tokens):
@@ -60,18 +60,35 @@ def marked_choice_text(p: ElementTree.Element) -> str | None:
     return f"{prefix.rstrip()} {marks}".strip()
 
 
+def _after(runs: list[_Run], cut: int) -> list[_Run]:
+    """The runs with their first `cut` characters (the label) removed."""
+    out: list[_Run] = []
+    for run in runs:
+        if cut <= 0:
+            out.append(run)
+        elif cut < len(run.text):
+            out.append(_Run(run.text[cut:], run.struck, run.marked))
+        cut -= len(run.text)
+    return out
+
+
 def _has_word(run: _Run) -> bool:
     return any(ch.isalnum() for ch in run.text)
 
 
 def _tokens(runs: list[_Run]) -> list[tuple[str, bool, bool]]:
-    """Options: text split where the formatting changes, at tabs and at wide gaps."""
+    """Options: text split where the formatting changes, at runs holding only a separator
+    ("/", ","), at tabs and at wide gaps."""
     groups: list[_Run] = []
+    joinable = False
     for run in runs:
-        if groups and (groups[-1].struck, groups[-1].marked) == (run.struck, run.marked):
+        separator = not run.text.strip(_EDGES)
+        same = bool(groups) and (groups[-1].struck, groups[-1].marked) == (run.struck, run.marked)
+        if joinable and same and not separator:
             groups[-1] = _Run(groups[-1].text + run.text, run.struck, run.marked)
         else:
             groups.append(run)
+        joinable = not separator
     out: list[tuple[str, bool, bool]] = []
     for group in groups:
         for piece in _SPLIT.split(group.text):
@@ -108,9 +125,9 @@ def _run(r: ElementTree.Element) -> _Run:
     struck = any(_on(props.find(f"{W}{name}")) for name in ("strike", "dstrike"))
     highlight = props.find(f"{W}highlight")
     shading = props.find(f"{W}shd")
-    marked = (
-        highlight is not None and highlight.get(f"{W}val", "").lower() not in _FALSE
-    ) or (shading is not None and shading.get(f"{W}fill", "").lower() not in _NO_FILL)
+    marked = (highlight is not None and highlight.get(f"{W}val", "").lower() not in _FALSE) or (
+        shading is not None and shading.get(f"{W}fill", "").lower() not in _NO_FILL
+    )
     return _Run(text, struck, marked)
 
 

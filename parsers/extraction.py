@@ -134,7 +134,14 @@ def _table_entries(rows: list[list[Block]], index: LabelIndex) -> Iterator[_Entr
             skip = False
             continue
         following = rows[number + 1] if number + 1 < len(rows) else None
-        if len(cells) == 1:
+        if (
+            len(cells) == 1
+            and following is not None
+            and _label_alone_above(cells, following, index)
+        ):
+            skip = True
+            yield _Pair(cells[0].text, following[0].text, following[0])
+        elif len(cells) == 1:
             for line in cells[0].text.splitlines() or [""]:
                 entry = _line_entry(line, cells[0], index)
                 yield _Heading(line) if isinstance(entry, _Text) and line.strip() else entry
@@ -153,15 +160,39 @@ def _table_entries(rows: list[list[Block]], index: LabelIndex) -> Iterator[_Entr
 
 
 def _labels_above(cells: list[Block], following: list[Block], index: LabelIndex) -> bool:
-    """A row of labels with their answers in the row below (same table, same columns)."""
+    """A row of labels with their answers in the row below (same table, same columns). An
+    answer may happen to be a label wording ("Designated Safeguarding Lead"), so the row
+    below is answers when it is not ALL CAPS under ALL-CAPS labels, or (three or more
+    columns) when it does not start with a label and is mostly not labels."""
     if following[0].table != cells[0].table or len(following) != len(cells):
         return False
-    labels = [c for c in cells if not is_blank(c.text)]
-    return (
-        len(labels) >= 2
-        and all(index.match(c.text) for c in labels)
-        and not any(index.match(c.text) for c in following if not is_blank(c.text))
-    )
+    labels = [c.text for c in cells if not is_blank(c.text)]
+    if len(labels) < 2 or not all(index.match(text) for text in labels):
+        return False
+    values = [c.text for c in following if not is_blank(c.text)]
+    named = sum(_exact_label(text, index) for text in values)
+    if all(text.isupper() for text in labels) and not any(text.isupper() for text in values):
+        return True
+    if len(cells) == 2:
+        return named == 0
+    return not _exact_label(following[0].text, index) and 2 * named < len(values)
+
+
+def _label_alone_above(cells: list[Block], following: list[Block], index: LabelIndex) -> bool:
+    """A full-width label row ("DESCRIPTION OF THE ALLEGATION") over a full-width answer."""
+    label, value = cells[0], following[0]
+    if len(following) != 1 or value.table != label.table or "\n" in label.text:
+        return False
+    if _SEPARATOR.search(label.text.rstrip(":? ")) or not index.match(label.text):
+        return False
+    return is_blank(value.text) or not _exact_label(value.text.splitlines()[0], index)
+
+
+def _exact_label(text: str, index: LabelIndex) -> bool:
+    """True when the text is one of the schema's label wordings (answers such as "Agency
+    staff" only resemble one)."""
+    matches = index.match(text)
+    return bool(matches) and matches[0].score == 1.0
 
 
 def _line_entry(line: str, block: Block, index: LabelIndex) -> _Entry:

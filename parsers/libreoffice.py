@@ -43,6 +43,18 @@ def convert_to_docx(
 ) -> bytes:
     """The document converted to .docx bytes; ConversionFailed when LibreOffice is missing,
     fails, or takes longer than `timeout` seconds."""
+    return convert_document(data, suffix, "docx", soffice=soffice, timeout=timeout)
+
+
+def convert_document(
+    data: bytes,
+    suffix: str,
+    target: str,
+    *,
+    soffice: str | None = None,
+    timeout: float = TIMEOUT_SECONDS,
+) -> bytes:
+    """The document (a .`suffix` file) converted to the `target` format's bytes."""
     program = soffice or find_soffice()
     if program is None:
         raise ConversionFailed(
@@ -63,13 +75,13 @@ def convert_to_docx(
             "--nolockcheck",
             "--nodefault",
             "--convert-to",
-            "docx",
+            target,
             "--outdir",
             str(work / "out"),
             str(source),
         ]
         _run(command, work, timeout)
-        result = work / "out" / "document.docx"
+        result = work / "out" / f"document.{target}"
         if not result.is_file():
             raise ConversionFailed()
         _keep_as_template(profile)
