@@ -32,10 +32,10 @@ def render_docx(case: Case, layout: DocxLayout | None = None) -> bytes:
         else:
             _paragraph_section(document, section)
     document.add_paragraph(CLOSING)
-    _set_properties(document, case)
+    set_properties(document, case)
     out = io.BytesIO()
     document.save(out)
-    return _fixed_zip(out.getvalue(), case.sent_at)
+    return fixed_zip(out.getvalue(), case.sent_at)
 
 
 def paragraph_line(row: Row) -> str:
@@ -81,14 +81,14 @@ def _paragraph_section(document: Any, section: FormSection) -> None:
             document.add_paragraph(paragraph_line(row))
 
 
-def _set_properties(document: Any, case: Case) -> None:
+def set_properties(document: Any, case: Case) -> None:
     properties = document.core_properties
     properties.author = properties.last_modified_by = case.referrer.name
     properties.title = case.form_title
     properties.created = properties.modified = case.sent_at
 
 
-def _fixed_zip(data: bytes, when: datetime) -> bytes:
+def fixed_zip(data: bytes, when: datetime) -> bytes:
     """The same archive with every entry stamped `when`, so equal forms give equal bytes."""
     stamp = (when.year, when.month, when.day, when.hour, when.minute, 0)
     out = io.BytesIO()

@@ -24,7 +24,7 @@ def render_email(case: Case, attach: Attachment | None) -> bytes:
     message["To"] = LADO_ADDRESS
     message["Subject"] = f"LADO referral - {case.setting}"
     message["Date"] = format_datetime(case.sent_at.replace(tzinfo=UTC))
-    message["Message-ID"] = f"<{case.name}.{case.sent_at:%Y%m%d}.{_digest(case)}@example.org>"
+    message["Message-ID"] = message_id(case)
     if attach is None:
         message.set_content(_body_form(case), cte="quoted-printable")
     else:
@@ -39,6 +39,11 @@ def render_email(case: Case, attach: Attachment | None) -> bytes:
         )
         message.set_boundary(f"=============== synthetic {_digest(case)} ==")
     return message.as_bytes()
+
+
+def message_id(case: Case) -> str:
+    """A stable Message-ID for the case."""
+    return f"<{case.name}.{case.sent_at:%Y%m%d}.{_digest(case)}@example.org>"
 
 
 def _digest(case: Case) -> str:

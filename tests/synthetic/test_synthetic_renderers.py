@@ -153,7 +153,7 @@ def test_demo_set_mixes_formats() -> None:
 
 
 def test_write_corpus_pairs_documents_with_truth(tmp_path: Path) -> None:
-    written = write_corpus(tmp_path, count=12, seed=7)
+    written = write_corpus(tmp_path, count=12, seed=7, special_each=0)
     assert len(written) == 12
     for document in written:
         truth_file = document.with_name(document.name.rsplit(".", 1)[0] + ".truth.json")
