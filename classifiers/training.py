@@ -145,15 +145,20 @@ def corpus_digest(path: Path) -> str:
 def run_training(
     corpus: Path, out_dir: Path, taxonomy: Taxonomy,
     settings: TrainingSettings = TrainingSettings(),
+    extra_rows: Sequence[CorpusRow] = (),
 ) -> dict[str, object]:
-    """Corpus to packaged pipeline in `out_dir`; returns the metrics written beside it."""
-    rows = load_corpus(corpus)
+    """Corpus (plus extra training rows, e.g. reviewed corrections) to a pipeline in `out_dir`.
+
+    Returns the metrics written beside it.
+    """
+    rows = [*load_corpus(corpus), *(row for row in extra_rows if row.split == "train")]
     types, sectors = taxonomy.allegation_type_ids, taxonomy.sector_ids
     nlp, epoch = train(rows, types, sectors, settings)
     held_out = [row for row in rows if row.split == "test"]
     metrics: dict[str, object] = {
         "corpus": {"path": corpus.name, "sha256_12": corpus_digest(corpus),
-                   "counts": {split: sum(row.split == split for row in rows) for split in SPLITS}},
+                   "counts": {split: sum(row.split == split for row in rows) for split in SPLITS},
+                   "extra_rows": sum(row.split == "train" for row in extra_rows)},
         "settings": asdict(settings),
         "best_epoch": epoch,
         "held_out": evaluate(nlp, held_out, types).to_json(),

@@ -7,10 +7,12 @@ import socket
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from classifiers.promotion import current_model_dir
 from classifiers.rule_classifier import RuleClassifier
 from classifiers.statistical_classifier import CombinedClassifier
 from ingest_service.council_config import CouncilConfig, load_council_config
@@ -63,12 +65,18 @@ class Service:
         """The content-addressed store of raw messages and attachments."""
         return DocumentStore(self.settings.documents_dir)
 
+    @property
+    def models_dir(self) -> Path:
+        """Where retrained classifiers are promoted (data_dir/models/<version>/)."""
+        return self.settings.data_dir / "models"
+
     @cached_property
     def classifier(self) -> CombinedClassifier:
-        """The packaged spaCy pipeline combined with the rules, loaded on first use."""
+        """The newest promoted (else the packaged) pipeline with the rules, loaded on first use."""
         return CombinedClassifier.load(
             self.council.taxonomy,
             self.council.rules,
+            model_dir=current_model_dir(self.models_dir),
             review_threshold=self.settings.classification_review_threshold,
         )
 

@@ -14,8 +14,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from classifiers.corpus.build import CORPUS
 from classifiers.packaging import MODEL_DIR
 from classifiers.training import TrainingSettings, run_training
+from ingest_service.cli import correction_commands as fix
 from ingest_service.cli import documents_commands as docs
 from ingest_service.cli import store_commands as store
+from ingest_service.corrections import CorrectionNotFound
 from ingest_service.council_config import ConfigError
 from ingest_service.mailbox.factory import MailboxUrlError
 from ingest_service.records import RecordNotFound
@@ -50,6 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--corpus", type=Path, default=CORPUS)
     train.add_argument("--out", type=Path, default=MODEL_DIR)
     train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--with-corrections", action="store_true",
+                       help="add reviewed officer corrections; promote into the data dir if "
+                       "not worse on the held-out split")
+
+    correct = commands.add_parser("correct", help="correct a referral's classification")
+    correct.add_argument("reference")
+    correct.add_argument("--types", required=True, help="allegation type ids, comma-separated")
+    correct.add_argument("--sector", required=True)
+    review = commands.add_parser("review-corrections", help="mark corrections fit for training")
+    review.add_argument("ids", nargs="+", type=int)
 
     ingest = commands.add_parser("ingest", help="file .eml, .docx or .pdf files as referrals")
     ingest.add_argument("paths", nargs="+", type=Path)
@@ -93,12 +105,19 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
             return docs.run_extract(service, args.paths, args.json, out)
         case "classify":
             return docs.run_classify(service, args.json, sys.stdin, out)
+        case "train" if args.with_corrections:
+            return fix.run_train_with_corrections(
+                service, args.corpus, TrainingSettings(seed=args.seed), out)
         case "train":
             metrics = run_training(
                 args.corpus, args.out, service.council.taxonomy, TrainingSettings(seed=args.seed)
             )
             out.write(json.dumps(metrics, indent=2) + "\n")
             return 0
+        case "correct":
+            return fix.run_correct(service, args.reference, args.types, args.sector, out)
+        case "review-corrections":
+            return fix.run_review(service, args.ids, out)
         case "ingest":
             return store.run_ingest(service, args.paths, out)
         case "poll":
@@ -142,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lado-intake: {exc}", file=sys.stderr)
     except RecordNotFound as exc:
         print(f"lado-intake: no referral with reference {exc}", file=sys.stderr)
+    except CorrectionNotFound as exc:
+        print(f"lado-intake: no classification correction {exc}", file=sys.stderr)
     except EXPECTED_ERRORS as exc:
         print(f"lado-intake: {exc}", file=sys.stderr)
     except SQLAlchemyError as exc:

@@ -206,6 +206,25 @@ class AuditEvent(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class ClassificationCorrection(Base):
+    """An officer's correction of a referral's classification: a labelled training example."""
+
+    __tablename__ = "classification_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    allegation_types: Mapped[list[Any]] = mapped_column(default=list)
+    sector: Mapped[str] = mapped_column(String(64))
+    replaced: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    replaced_model_version: Mapped[str | None] = mapped_column(String(255))
+    corrected_by: Mapped[str] = mapped_column(String(255))
+    corrected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reviewed: Mapped[bool] = mapped_column(default=False, index=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(255))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class JobState(Base):
     """One scheduled job of one mailbox: who may run it (a lease), and how its runs went."""
 
