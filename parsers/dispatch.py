@@ -21,6 +21,7 @@ from parsers.libreoffice_formats import (
     parse_ole_document,
 )
 from parsers.magic import is_ole, is_pdf, is_zip
+from parsers.ocr_image import is_image, parse_image
 from parsers.pdf_parser import parse_pdf
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
@@ -29,7 +30,8 @@ _DOCX_EXTENSIONS = (".docx", ".dotx")
 
 
 def parse_attachment(filename: str, content_type: str, data: bytes) -> ParsedDocument:
-    """Parse a .docx, .pdf, .doc, .rtf or .odt attachment; raise a ParseError otherwise."""
+    """Parse a .docx, .pdf, .doc, .rtf or .odt attachment, or an image (by OCR); raise a
+    ParseError otherwise."""
     extension = PurePath(filename.lower()).suffix
     if not data:
         raise EmptyDocument("The attachment is empty.")
@@ -45,6 +47,8 @@ def parse_attachment(filename: str, content_type: str, data: bytes) -> ParsedDoc
         return parse_ole_document(data, filename)
     if is_rtf(data):
         return parse_converted(data, filename, "rtf")
+    if is_image(data):
+        return parse_image(data, filename)
     if is_zip(data):
         if extension in _DOCX_EXTENSIONS or "wordprocessingml" in content_type.lower():
             return parse_docx(data, filename)

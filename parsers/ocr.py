@@ -1,0 +1,139 @@
+"""Reading page images with the Tesseract binary: lines of positioned words.
+
+Tesseract runs as a subprocess (TSV output) under a per-document time budget. Its words
+carry positions in points so the same label/value pairing as for PDFs applies, and blocks
+built from them carry a capped confidence and a "needs checking" provenance marker.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from parsers.errors import DocumentTooLarge, ScanNotRead
+from parsers.ocr_cleanup import Ruling, remove_ruling
+from parsers.ocr_ticks import ink_of, mark_tick_boxes
+from parsers.pdf_words import Word
+
+OCR_CONFIDENCE = 0.6
+"""The most an answer read by OCR can be trusted: every such field is flagged for checking."""
+OCR_SECONDS_PER_DOCUMENT = 90.0
+MAX_OCR_PAGES = 10
+MAX_PIXELS = 40_000_000
+"""Per page image; a page of A4 at 300 dpi is under 9 million."""
+OCR_MARK = "OCR, needs checking"
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+"""Tesseract prints curly quotes for straight ones; which were typed cannot be told apart."""
+_RULE = re.compile(r"[|!:;_\u2014-]+")
+"""A token of nothing but these is a scrap of ruling or noise."""
+
+
+@dataclass
+class OcrBudget:
+    """The time left for OCR of one document."""
+
+    deadline: float
+
+    @classmethod
+    def start(cls) -> OcrBudget:
+        """A fresh budget of OCR_SECONDS_PER_DOCUMENT."""
+        return cls(time.monotonic() + OCR_SECONDS_PER_DOCUMENT)
+
+    def remaining(self) -> float:
+        """Seconds left; raises DocumentTooLarge when none are."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise DocumentTooLarge("The scan took too long to read.")
+        return left
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """One line as Tesseract found it: its words and their mean confidence (0..100)."""
+
+    words: list[Word]
+    confidence: float
+
+
+def ocr_page(image: Image.Image, points_per_pixel: float, budget: OcrBudget) -> OcrPage:
+    """The image's text lines, top to bottom, with word boxes in points."""
+    if image.width * image.height > MAX_PIXELS:
+        raise DocumentTooLarge("The scanned page is larger than the service reads.")
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise ScanNotRead("The document is a scan and OCR is not installed here.")
+    cleaned, ruling = remove_ruling(image, points_per_pixel)
+    png = io.BytesIO()
+    cleaned.save(png, "PNG")
+    command = [binary, "stdin", "stdout", "-l", "eng", "--psm", "4", "tsv"]
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(
+            command,
+            input=png.getvalue(),
+            capture_output=True,
+            timeout=budget.remaining(),
+            env=environment,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentTooLarge("The scan took too long to read.") from exc
+    if done.returncode != 0:
+        raise ScanNotRead()
+    ink = ink_of(np.asarray(cleaned))
+    lines = _parse_tsv(done.stdout.decode("utf-8", "replace"), points_per_pixel, ink)
+    return OcrPage(lines, ruling)
+
+
+def _parse_tsv(tsv: str, scale: float, ink: np.ndarray) -> list[OcrLine]:
+    """Tesseract's words grouped by its lines, tick boxes checked in the image, in points."""
+    grouped: dict[tuple[str, ...], list[tuple[Word, float]]] = defaultdict(list)
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text or _RULE.fullmatch(text):
+            continue
+        text = text.translate(_QUOTES)
+        left, top = float(row["left"]), float(row["top"])
+        right, bottom = left + float(row["width"]), top + float(row["height"])
+        key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
+        grouped[key].append((Word(text, left, right, top, bottom), max(float(row["conf"]), 0.0)))
+    lines = [
+        OcrLine(
+            [_in_points(w, scale) for w in mark_tick_boxes([w for w, _ in items], ink)],
+            sum(c for _, c in items) / len(items),
+        )
+        for items in grouped.values()
+    ]
+    return sorted(lines, key=lambda line: min(w.top for w in line.words))
+
+
+def _in_points(word: Word, scale: float) -> Word:
+    top, bottom = word.top * scale, word.bottom * scale
+    return Word(word.text, word.x0 * scale, word.x1 * scale, top, bottom, size=bottom - top)
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """A page's OCR lines and its table ruling."""
+
+    lines: list[OcrLine]
+    ruling: Ruling
+
+
+def ocr_confidence(page: OcrPage) -> float:
+    """The confidence a page's OCR text carries: Tesseract's mean word confidence scaled to
+    at most OCR_CONFIDENCE."""
+    if not page.lines:
+        return 0.0
+    mean = sum(line.confidence for line in page.lines) / len(page.lines)
+    return round(OCR_CONFIDENCE * min(max(mean / 100.0, 0.1), 1.0), 3)
