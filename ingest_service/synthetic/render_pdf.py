@@ -23,7 +23,7 @@ FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/de
 
 
 @cache
-def _fonts() -> tuple[str, str]:
+def fonts() -> tuple[str, str]:
     """Regular and bold font names: DejaVu Sans (has ☒/☐) when installed, else Helvetica."""
     for folder in FONT_DIRS:
         regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
@@ -43,7 +43,7 @@ def _printable(text: str, font: str) -> str:
 
 def render_pdf(case: Case) -> bytes:
     """The form as PDF bytes; long forms run over several pages."""
-    regular, bold = _fonts()
+    regular, bold = fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12)
     label = ParagraphStyle("label", parent=body, fontName=bold)
     heading = ParagraphStyle(
