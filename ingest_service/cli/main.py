@@ -24,7 +24,9 @@ from ingest_service.records import RecordNotFound
 from ingest_service.replies.approval import ReplyNotAwaitingApproval
 from ingest_service.service import Service
 from ingest_service.settings import SettingsError, load_settings
+from ingest_service.store.models import UserRole
 from ingest_service.store.schema_check import SchemaNotCurrent
+from ingest_service.web.auth import cli as users
 
 EXPECTED_ERRORS = (
     SettingsError,
@@ -87,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     approve = replies_commands.add_parser("approve")
     approve.add_argument("ids", nargs="+", type=int)
 
+    accounts = commands.add_parser("users", help="accounts of the web app")
+    accounts_commands = accounts.add_subparsers(dest="users_command", required=True)
+    create = accounts_commands.add_parser("create")
+    create.add_argument("username")
+    create.add_argument("--role", required=True, choices=[role.value for role in UserRole])
+    create.add_argument("--password-stdin", action="store_true")
+
     db = commands.add_parser("db", help="manage the records store")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade")
@@ -134,6 +143,10 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
             return store.run_replies_list(service, out)
         case "replies":
             return store.run_replies_approve(service, args.ids, out)
+        case "users":
+            return users.run_users_create(
+                service, args.username, UserRole(args.role), args.password_stdin, sys.stdin, out
+            )
         case "db":
             return store.run_db_upgrade(service, out)
         case "demo":

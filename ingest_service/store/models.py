@@ -74,6 +74,15 @@ class StepStatus(enum.StrEnum):
     SKIPPED = "skipped"
 
 
+class UserRole(enum.StrEnum):
+    """What a signed-in person may do in the web app."""
+
+    CONTACT_OFFICER = "contact_officer"
+    LADO = "lado"
+    MANAGER = "manager"
+    ADMINISTRATOR = "administrator"
+
+
 def _enum(kind: type[enum.StrEnum]) -> Enum:
     return Enum(kind, native_enum=False, length=32, values_callable=lambda e: [m.value for m in e])
 
@@ -240,6 +249,18 @@ class JobState(Base):
     last_detail: Mapped[str | None] = mapped_column(Text)
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     retry_after: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class User(Base):
+    """A local account of the web app: a password hash (argon2), never the password."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[UserRole] = mapped_column(_enum(UserRole))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ReferenceCounter(Base):

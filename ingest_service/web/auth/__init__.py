@@ -1,0 +1,1 @@
+"""Local accounts, sessions, roles, CSRF tokens and sign-in throttling."""
