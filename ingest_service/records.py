@@ -72,6 +72,7 @@ def referral_record(session: Session, reference: str, actor: str) -> dict[str, A
         ],
         "replies": [
             {
+                "id": o.id,
                 "kind": o.kind.value,
                 "status": o.status.value,
                 "subject": o.subject,

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from ingest_service.intake.poller import poll_once
@@ -77,9 +79,11 @@ def holding_leases(guards: list[JobGuard]) -> Iterator[None]:
             job_guard.release()
 
 
-def build_scheduler(service: Service) -> BlockingScheduler:
+JOB_DEFAULTS = {"max_instances": 1, "coalesce": True}
+
+
+def add_jobs(scheduler: BaseScheduler, service: Service) -> None:
     """Both jobs, starting now, never overlapping themselves; missed runs are coalesced."""
-    scheduler = BlockingScheduler(job_defaults={"max_instances": 1, "coalesce": True})
     for job_guard, work in guarded_jobs(service):
         scheduler.add_job(
             run_job,
@@ -89,4 +93,17 @@ def build_scheduler(service: Service) -> BlockingScheduler:
             seconds=job_guard.interval.total_seconds(),
             next_run_time=datetime.now(UTC),
         )
+
+
+def build_scheduler(service: Service) -> BlockingScheduler:
+    """The jobs on a scheduler that runs in the calling thread."""
+    scheduler = BlockingScheduler(job_defaults=JOB_DEFAULTS)
+    add_jobs(scheduler, service)
+    return scheduler
+
+
+def build_background_scheduler(service: Service) -> BackgroundScheduler:
+    """The jobs on a scheduler that runs in its own thread (beside the web app)."""
+    scheduler = BackgroundScheduler(job_defaults=JOB_DEFAULTS)
+    add_jobs(scheduler, service)
     return scheduler

@@ -82,6 +82,15 @@ class Settings(BaseSettings):
     )
     classification_review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     max_processing_attempts: int = Field(default=3, gt=0)
+    web_enabled: bool = Field(default=True, description="Serve the web app from `run`.")
+    web_host: str = Field(default="127.0.0.1", min_length=1, description="Web app address.")
+    web_port: int = Field(default=8080, ge=1, le=65_535, description="Web app port.")
+    web_cookie_secure: bool = Field(
+        default=True, description="Send the session cookie over HTTPS only; false for plain http."
+    )
+    secret_key: SecretStr | None = Field(
+        default=None, description="Signs session cookies; default one kept in data_dir/secret_key."
+    )
 
     @model_validator(mode="after")
     def _fill_defaults_from_data_dir(self) -> Settings:

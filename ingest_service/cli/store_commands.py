@@ -26,6 +26,7 @@ from ingest_service.store.documents import sha256_hex
 from ingest_service.store.migrate import upgrade
 from ingest_service.store.models import Message, utcnow
 from ingest_service.store.schema_check import require_current_schema
+from ingest_service.web.server import serve_with_scheduler, web_address
 
 FILE_MAILBOX = "file:ingest"
 CONTENT_TYPES = {
@@ -102,18 +103,25 @@ def run_poll_once(service: Service, out: TextIO) -> int:
 
 
 def run_service(service: Service, out: TextIO) -> int:
-    """Run the scheduler until interrupted."""
+    """Run the scheduler, and the web app unless disabled, until interrupted."""
     require_current_schema(service.engine)
     _ = service.classifier  # load once, before the first poll
     out.write(
         f"lado-intake running: polling {service.mailbox[0].identity} every "
         f"{service.settings.poll_interval_seconds}s (Ctrl+C stops)\n"
     )
+    if service.settings.web_enabled:
+        out.write(
+            f"web app at {web_address(service)} "
+            "(accounts: lado-intake users create NAME --role ROLE)\n"
+        )
     out.flush()
-    scheduler = build_scheduler(service)
     guards = [job_guard for job_guard, _ in guarded_jobs(service)]
     with holding_leases(guards), contextlib.suppress(KeyboardInterrupt, SystemExit):
-        scheduler.start()
+        if service.settings.web_enabled:
+            serve_with_scheduler(service)
+        else:
+            build_scheduler(service).start()
     return 0
 
 

@@ -5,16 +5,25 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 
+import httpx
 import pytest
 
 from ingest_service.cli.main import main
 from ingest_service.settings import Settings
 
 POLL_INTERVAL = 20
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def test_run_files_the_demo_within_one_interval(
@@ -25,6 +34,7 @@ def test_run_files_the_demo_within_one_interval(
         "LADO_DATA_DIR": str(settings.data_dir),
         "LADO_DATABASE_URL": settings.database_url,
         "LADO_POLL_INTERVAL_SECONDS": str(POLL_INTERVAL),
+        "LADO_WEB_PORT": str(free_port()),
     }
     for name in ("LADO_DATA_DIR", "LADO_DATABASE_URL"):
         monkeypatch.setenv(name, env[name])
@@ -44,6 +54,8 @@ def test_run_files_the_demo_within_one_interval(
             main(["records", "list", "--json"])
             rows = json.loads(capsys.readouterr().out)
         assert len(rows) == 4
+        health = httpx.get(f"http://127.0.0.1:{env['LADO_WEB_PORT']}/health", timeout=5)
+        assert health.json()["referrals"] == 4
     finally:
         service.send_signal(signal.SIGINT)
         service.wait(timeout=30)

@@ -1,0 +1,1 @@
+"""The review queue, referral pages and the referrals API."""

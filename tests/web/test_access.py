@@ -1,0 +1,112 @@
+"""Sign-in, roles and CSRF: every route is closed without a session; writes need the token."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute, Mount, Route
+
+from ingest_service.service import Service
+from ingest_service.store.models import UserRole
+from ingest_service.web.app import ROUTERS, create_app
+from tests.web.conftest import client_for, csrf_of, signed_in
+
+PUBLIC = {("/health", "GET"), ("/sign-in", "GET"), ("/sign-in", "POST")}
+
+
+def app_routes(service: Service) -> list[BaseRoute]:
+    """The app's own routes and those of its routers (FastAPI may or may not flatten them)."""
+    top = [route for route in create_app(service).routes if not isinstance(route, Mount)]
+    direct = [route for route in top if isinstance(route, APIRoute | Route)]
+    assert len(top) - len(direct) <= len(ROUTERS), "a router was included outside ROUTERS"
+    return direct + [route for router in ROUTERS for route in router.routes]
+
+
+def routes(service: Service) -> list[tuple[str, str]]:
+    """Every (path, method) the app answers, path parameters filled in."""
+    found: set[tuple[str, str]] = set()
+    for route in app_routes(service):
+        assert isinstance(route, APIRoute | Route)
+        path = re.sub(r"\{[^}]+:int\}|\{reply_id\}", "1", route.path)
+        path = re.sub(r"\{[^}]+\}", "LADO-2026-000001", path)
+        found.update((path, method) for method in route.methods or () if method != "HEAD")
+    return sorted(found)
+
+
+def test_every_page_and_api_route_needs_sign_in(sqlite_service: Service) -> None:
+    client = client_for(sqlite_service)
+    checked = routes(sqlite_service)
+    assert set(checked) >= PUBLIC
+    assert ("/api/openapi.json", "GET") in checked
+    for path, method in sorted(set(checked) - PUBLIC):
+        response = client.request(method, path, follow_redirects=False)
+        if path.startswith("/api/"):
+            assert response.status_code == 401, (method, path)
+        else:
+            assert response.status_code == 303, (method, path)
+            assert response.headers["location"].startswith("/sign-in?next="), (method, path)
+
+
+def test_contact_officer_cannot_reach_the_manager_dashboard(web_service: Service) -> None:
+    officer = signed_in(web_service, "olive", UserRole.CONTACT_OFFICER)
+    assert officer.get("/dashboard").status_code == 403
+    assert officer.get("/referrals").status_code == 200
+    manager = signed_in(web_service, "maya", UserRole.MANAGER)
+    page = manager.get("/dashboard")
+    assert page.status_code == 200
+    assert "<caption" in page.text
+
+
+def test_administrator_cannot_read_referrals(sqlite_service: Service) -> None:
+    admin = signed_in(sqlite_service, "ada", UserRole.ADMINISTRATOR)
+    assert admin.get("/referrals").status_code == 403
+    assert admin.get("/api/referrals").status_code == 403
+    assert admin.get("/").status_code == 200
+
+
+def test_posts_without_a_valid_csrf_token_are_refused(sqlite_service: Service) -> None:
+    client = signed_in(sqlite_service, "olive", UserRole.CONTACT_OFFICER)
+    posts = [path for path, method in routes(sqlite_service) if method == "POST"]
+    assert "/sign-out" in posts
+    for path in posts:
+        for data in ({}, {"csrf_token": "forged"}):
+            response = client.post(path, data=data, follow_redirects=False)
+            assert response.status_code == 403, (path, data)
+    assert client.get("/referrals").status_code == 200  # still signed in
+
+
+def test_sign_in_form_needs_its_csrf_token(sqlite_service: Service) -> None:
+    client = client_for(sqlite_service)
+    client.get("/sign-in")
+    response = client.post("/sign-in", data={"username": "x", "password": "y"})
+    assert response.status_code == 403
+
+
+def test_session_cookie_is_http_only_lax_and_secure(sqlite_service: Service) -> None:
+    client = client_for(sqlite_service)
+    cookie = client.get("/sign-in").headers["set-cookie"].lower()
+    assert "httponly" in cookie
+    assert "samesite=lax" in cookie
+    assert "secure" in cookie
+
+
+def test_sign_out_ends_the_session(sqlite_service: Service) -> None:
+    client = signed_in(sqlite_service, "olive", UserRole.CONTACT_OFFICER)
+    token = csrf_of(client.get("/referrals").text)
+    response = client.post("/sign-out", data={"csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303
+    assert client.get("/referrals", follow_redirects=False).status_code == 303
+
+
+def test_next_never_leaves_the_site(sqlite_service: Service) -> None:
+    client = client_for(sqlite_service)
+    page = client.get("/sign-in", params={"next": "//evil.example/"}).text
+    assert 'name="next" value="/"' in page
+
+
+def test_openapi_description_lists_the_api(sqlite_service: Service) -> None:
+    client = signed_in(sqlite_service, "olive", UserRole.CONTACT_OFFICER)
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/referrals", "/api/referrals/{reference}", "/health"} <= set(paths)
+    assert not any(path.startswith(("/referrals", "/sign-in")) for path in paths)
