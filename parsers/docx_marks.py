@@ -20,6 +20,8 @@ _EDGES = " \t\u00a0/|,;"
 _SPLIT = re.compile(r"\t|\s{2,}")
 _MAX_OPTIONS = 10
 _MAX_OPTION_WORDS = 5
+_MAX_OPTIONS_LENGTH = 120
+"""Longer struck or highlighted text is prose with a correction, not a row of options."""
 _DESCEND = {f"{W}hyperlink", f"{W}smartTag", f"{W}customXml", f"{W}ins", f"{W}fldSimple"}
 _BOXES = {f"{W}sym", f"{W}txbxContent", f"{W}checkBox", f"{W14}checkbox", f"{MC}AlternateContent"}
 
@@ -46,6 +48,8 @@ def marked_choice_text(p: ElementTree.Element) -> str | None:
     if not 2 <= len(tokens) <= _MAX_OPTIONS:
         return None
     if any(len(text.split()) > _MAX_OPTION_WORDS for text, _, _ in tokens):
+        return None
+    if sum(len(text) for text, _, _ in tokens) > _MAX_OPTIONS_LENGTH:
         return None
     if any(struck for _, struck, _ in tokens):
         chosen = [not struck for _, struck, _ in tokens]

@@ -106,6 +106,19 @@ def test_whole_answer_highlighted_is_plain_text(schema: FormSchema) -> None:
     assert item.confidence > 0.5
 
 
+def test_a_correction_struck_out_in_a_narrative_stays_text(schema: FormSchema) -> None:
+    runs = (
+        _run("On Tuesday afternoon a pupil told her class teacher that Mr Weston had ")
+        + _run("pushed", "<w:strike/>")
+        + _run(" grabbed her arm in the corridor and that it hurt for the rest of the day.")
+    )
+    body = table([cell(para("Details of the allegation")), cell(f"<w:p>{runs}</w:p>")])
+    value = _answer(body, schema, "allegation_description")
+    assert isinstance(value, str)
+    assert "\u2612" not in value
+    assert "grabbed her arm" in value
+
+
 def test_placeholder_of_a_content_control_is_empty(schema: FormSchema) -> None:
     placeholder = (
         "<w:p><w:sdt><w:sdtPr><w:showingPlcHdr/><w:date/></w:sdtPr><w:sdtContent>"
