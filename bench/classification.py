@@ -23,6 +23,7 @@ from classifiers.corpus.build import CORPUS
 from classifiers.corpus.rows import CorpusRow, load_corpus
 from classifiers.metrics import Figures, score
 from classifiers.packaging import MODEL_DIR
+from classifiers.reliability import expected_calibration_error
 from classifiers.rule_classifier import RuleClassifier
 from classifiers.statistical_classifier import CombinedClassifier
 from config import DEFAULT_CONFIG_DIR
@@ -83,6 +84,24 @@ def measure(predict: Predict, rows: Sequence[CorpusRow], types: Sequence[str]) -
                  got_types, got_sectors, types), rate
 
 
+def reliability(
+    classifier: CombinedClassifier, rows: Sequence[CorpusRow], types: Sequence[str]
+) -> dict[str, float]:
+    """ECE of every type's probability and of the chosen sector's, and the share for review."""
+    found = classifier.probabilities([row.text for row in rows])
+    type_pairs = [(scores[label], label in row.allegation_types)
+                  for row, (scores, _) in zip(rows, found, strict=True) for label in types]
+    sector_pairs = [(max(sectors.values()), max(sectors, key=sectors.__getitem__) == row.sector)
+                    for row, (_, sectors) in zip(rows, found, strict=True)]
+    review = sum(result.needs_review for result in classifier.classify_many(
+        [row.text for row in rows]))
+    return {
+        "allegation_types_ece": round(expected_calibration_error(type_pairs), 4),
+        "sector_ece": round(expected_calibration_error(sector_pairs), 4),
+        "needs_review_share": round(review / len(rows), 4) if rows else 0.0,
+    }
+
+
 def directory_size(path: Path) -> int:
     """Bytes of every file under `path`."""
     return sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
@@ -104,9 +123,9 @@ def main() -> None:
     }
     sets = {"held_out": [row for row in corpus if row.split == "test"],
             "narratives": narratives()}
-    results: dict[str, object] = {}
+    results: dict[str, dict[str, dict[str, object]]] = {}
     for name, predict in classifiers.items():
-        per_set: dict[str, object] = {}
+        per_set: dict[str, dict[str, object]] = {}
         for set_name, rows in sets.items():
             figures, rate = measure(predict, rows, types)
             per_set[set_name] = {**figures.to_json(), "per_second": round(rate, 1)}
@@ -114,6 +133,10 @@ def main() -> None:
                   f"exact={figures.exact_set:.3f} sector={figures.sector_accuracy:.3f} "
                   f"{rate:7.0f}/s")
         results[name] = per_set
+    for set_name, rows in sets.items():
+        found = reliability(combined, rows, types)
+        results["spacy_pipeline+rules"][set_name]["reliability"] = found
+        print(f"reliability {set_name:10} {found}")
     one = sets["narratives"][0].text
     start = time.perf_counter()
     for _ in range(200):

@@ -10,6 +10,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from classifiers.combiner import Combiner
+
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 MODEL_NAME = "lado_classifier"
 UNHASHED = ("meta.json", "metrics.json")
@@ -25,11 +27,12 @@ def content_hash(directory: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def save(nlp: Language, directory: Path, metrics: dict[str, object]) -> str:
-    """Replace `directory` with the pipeline; meta.json version = content hash; returns it."""
+def save(nlp: Language, directory: Path, metrics: dict[str, object], combiner: Combiner) -> str:
+    """Replace `directory` with the pipeline and combiner; version = content hash; returns it."""
     if directory.exists():
         shutil.rmtree(directory)
     nlp.to_disk(directory)
+    combiner.save(directory)
     version = content_hash(directory)
     meta_path = directory / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))

@@ -1,9 +1,9 @@
 """The trained pipeline combined with the rules: the classifier the service uses.
 
-Allegation types: each type's score is the mean of the model's probability and the rules'
-confidence (0 when the rules do not assign it); a type is assigned at `type_threshold`, and
-the best one always is. Sector: the same mean over the model's distribution and the rules'
-sector, so employer names and a ticked employer_type (rules' heavy cues) carry the decision.
+A label's raw score is the mean of the model's probability and the rules' confidence; a type
+is assigned when it reaches `type_threshold` (the best one always is), the sector is the
+highest. The scores reported are the `Combiner`'s calibrated probabilities; when the top
+type's or the sector's is below the review threshold, the result is marked for review.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 
 from classifiers.classification import Classification, LabelScore
+from classifiers.combiner import Combiner, mean_score
 from classifiers.packaging import MODEL_DIR, load
 from classifiers.rule_classifier import RuleClassifier
 from classifiers.rules_config import ClassificationRules
@@ -25,6 +26,7 @@ from classifiers.training import SECTOR_PIPE, TYPES_PIPE, component
 
 EVIDENCE_WORDS = 3
 UNSEEN_WORD = "xqzvjw"  # hashes to (almost) no weight: a one-word text scoring the bias alone
+Probabilities = tuple[dict[str, float], dict[str, float]]
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,8 @@ class CombinedClassifier:
 
     nlp: Language
     rules: RuleClassifier
+    combiner: Combiner
     review_threshold: float = 0.5
-    rule_weight: float = 0.5
     type_threshold: float = 0.4
 
     @classmethod
@@ -50,7 +52,7 @@ class CombinedClassifier:
                 raise ValueError(f"the trained {pipe} labels differ from the taxonomy: "
                                  "run `lado-intake train`")
         return cls(nlp, RuleClassifier.build(taxonomy, rules, review_threshold),
-                   review_threshold)
+                   Combiner.load(model_dir), review_threshold)
 
     @property
     def model_version(self) -> str:
@@ -67,9 +69,29 @@ class CombinedClassifier:
         return [self._combine(doc, ruled) for doc, ruled in
                 zip(self.nlp.pipe(texts), self.rules.classify_many(texts), strict=True)]
 
+    def probabilities(self, texts: Iterable[str]) -> list[Probabilities]:
+        """Every type's and every sector's calibrated probability, per text (for reliability)."""
+        texts = list(texts)
+        return [self._probabilities(doc, ruled) for doc, ruled in
+                zip(self.nlp.pipe(texts), self.rules.classify_many(texts), strict=True)]
+
+    def _probabilities(self, doc: Doc, ruled: Classification) -> Probabilities:
+        by_rule = self._rule_types(ruled)
+        types = {label: self.combiner.type_probability(label, doc.cats[label],
+                                                       by_rule.get(label, 0.0))
+                 for label in self._pipe(TYPES_PIPE).labels}
+        model = {label: doc.cats[label] for label in self._pipe(SECTOR_PIPE).labels}
+        return types, self.combiner.sector_probabilities(model, ruled.sector.label,
+                                                         ruled.sector.score)
+
+    @staticmethod
+    def _rule_types(ruled: Classification) -> dict[str, float]:
+        return {item.label: item.score for item in ruled.allegation_types}
+
     def _combine(self, doc: Doc, ruled: Classification) -> Classification:
-        types = self._types(doc, ruled)
-        sector = self._sector(doc, ruled)
+        type_scores, sector_scores = self._probabilities(doc, ruled)
+        types = self._types(doc, ruled, type_scores)
+        sector = self._sector(doc, ruled, sector_scores)
         return Classification(
             allegation_types=types,
             sector=sector,
@@ -77,17 +99,13 @@ class CombinedClassifier:
             needs_review=min(types[0].score, sector.score) < self.review_threshold,
         )
 
-    def _mean(self, model: float, rule: float) -> float:
-        return (1 - self.rule_weight) * model + self.rule_weight * rule
-
-    def _types(self, doc: Doc, ruled: Classification) -> tuple[LabelScore, ...]:
-        labels: Sequence[str] = self._pipe(TYPES_PIPE).labels
+    def _types(self, doc: Doc, ruled: Classification,
+               scores: Mapping[str, float]) -> tuple[LabelScore, ...]:
         by_rule = {item.label: item for item in ruled.allegation_types}
-        scores = {label: self._mean(doc.cats[label],
-                                    by_rule[label].score if label in by_rule else 0.0)
-                  for label in labels}
-        ranked = sorted(labels, key=lambda label: -scores[label])
-        kept = [label for label in ranked if scores[label] >= self.type_threshold] or ranked[:1]
+        rule_scores = self._rule_types(ruled)
+        raw = {label: mean_score(doc.cats[label], rule_scores.get(label, 0.0)) for label in scores}
+        ranked = sorted(raw, key=lambda label: -raw[label])
+        kept = [label for label in ranked if raw[label] >= self.type_threshold] or ranked[:1]
         words = self._words(doc, TYPES_PIPE, kept)
         return tuple(
             LabelScore(label, scores[label], _distinct(
@@ -95,12 +113,10 @@ class CombinedClassifier:
             for label in kept
         )
 
-    def _sector(self, doc: Doc, ruled: Classification) -> LabelScore:
+    def _sector(self, doc: Doc, ruled: Classification,
+                scores: Mapping[str, float]) -> LabelScore:
         rule = ruled.sector
-        labels: Sequence[str] = self._pipe(SECTOR_PIPE).labels
-        scores = {label: self._mean(doc.cats[label], rule.score if label == rule.label else 0.0)
-                  for label in labels}
-        best = max(labels, key=lambda label: scores[label])
+        best = max(scores, key=lambda label: scores[label])
         evidence = rule.evidence if best == rule.label else ()
         words = self._words(doc, SECTOR_PIPE, [best])[best]
         return LabelScore(best, scores[best], _distinct((*evidence, *words)))

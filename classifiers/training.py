@@ -7,11 +7,9 @@ the test split is never seen here.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
 
 import spacy
 from spacy.language import Language
@@ -19,10 +17,8 @@ from spacy.pipeline import TextCategorizer
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch  # type: ignore[attr-defined]
 
-from classifiers.corpus.rows import SPLITS, CorpusRow, load_corpus
+from classifiers.corpus.rows import CorpusRow
 from classifiers.metrics import Figures, score
-from classifiers.packaging import save
-from classifiers.taxonomy import Taxonomy
 
 TYPES_PIPE = "allegation_types"
 SECTOR_PIPE = "sector"
@@ -40,6 +36,9 @@ class TrainingSettings:
     dropout: float = 0.2
     ngram_size: int = 2
     hash_length: int = 2**16
+
+
+DEFAULT_SETTINGS = TrainingSettings()
 
 
 def component(nlp: Language, name: str) -> TextCategorizer:
@@ -107,11 +106,17 @@ def train(
     type_labels: Sequence[str],
     sector_labels: Sequence[str],
     settings: TrainingSettings = TrainingSettings(),
+    epochs: int | None = None,
 ) -> tuple[Language, int]:
-    """Train on the train split, keep the epoch best on dev; returns it and its number."""
+    """Train on the train split, keep the epoch best on dev; returns it and its number.
+
+    With `epochs`, train exactly that many epochs on the train split (no dev selection).
+    """
     fix_random_seed(settings.seed)
     train_rows = [row for row in rows if row.split == "train"]
     dev_rows = [row for row in rows if row.split == "dev"] or train_rows
+    if epochs is not None:
+        settings = replace(settings, max_epochs=epochs, patience=epochs)
     nlp = blank_pipeline(settings)
     type_examples = _examples(nlp, train_rows, type_labels, of_types=True)
     sector_examples = _examples(nlp, train_rows, sector_labels, of_types=False)
@@ -127,41 +132,15 @@ def train(
             for pipe, examples in ((TYPES_PIPE, type_examples), (SECTOR_PIPE, sector_examples)):
                 component(nlp, pipe).update([examples[i] for i in batch], sgd=optimizer,
                                           drop=settings.dropout)
+        if epochs is not None:
+            continue
         figures = evaluate(nlp, dev_rows, type_labels)
         value = (figures.macro_f1 + figures.sector_accuracy) / 2
         if value > best[0]:
             best = (value, epoch, nlp.to_bytes())
         elif epoch - best[1] >= settings.patience:
             break
+    if epochs is not None:
+        return nlp, epochs
     nlp.from_bytes(best[2])
     return nlp, best[1]
-
-
-def corpus_digest(path: Path) -> str:
-    """12 hex of the corpus file's sha256, recorded beside the model."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-
-
-def run_training(
-    corpus: Path, out_dir: Path, taxonomy: Taxonomy,
-    settings: TrainingSettings = TrainingSettings(),
-    extra_rows: Sequence[CorpusRow] = (),
-) -> dict[str, object]:
-    """Corpus (plus extra training rows, e.g. reviewed corrections) to a pipeline in `out_dir`.
-
-    Returns the metrics written beside it.
-    """
-    rows = [*load_corpus(corpus), *(row for row in extra_rows if row.split == "train")]
-    types, sectors = taxonomy.allegation_type_ids, taxonomy.sector_ids
-    nlp, epoch = train(rows, types, sectors, settings)
-    held_out = [row for row in rows if row.split == "test"]
-    metrics: dict[str, object] = {
-        "corpus": {"path": corpus.name, "sha256_12": corpus_digest(corpus),
-                   "counts": {split: sum(row.split == split for row in rows) for split in SPLITS},
-                   "extra_rows": sum(row.split == "train" for row in extra_rows)},
-        "settings": asdict(settings),
-        "best_epoch": epoch,
-        "held_out": evaluate(nlp, held_out, types).to_json(),
-    }
-    version = save(nlp, out_dir, metrics)
-    return {"version": version, **metrics}

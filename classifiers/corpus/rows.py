@@ -18,6 +18,7 @@ class CorpusRow:
     sector: str
     voice: str
     split: str
+    source: str = ""
 
 
 def load_corpus(path: Path) -> list[CorpusRow]:
@@ -30,5 +31,5 @@ def load_corpus(path: Path) -> list[CorpusRow]:
         if data["split"] not in SPLITS:
             raise ValueError(f"{path}:{number}: unknown split {data['split']!r}")
         rows.append(CorpusRow(data["text"], frozenset(data["allegation_types"]), data["sector"],
-                              data.get("voice", ""), data["split"]))
+                              data.get("voice", ""), data["split"], data.get("source", "")))
     return rows

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TextIO
 
 from classifiers.corpus.rows import load_corpus
+from classifiers.project import run_training
 from classifiers.promotion import candidate_dir, combined_evaluator, promote_if_not_worse
-from classifiers.training import TrainingSettings, run_training
+from classifiers.training import TrainingSettings
 from ingest_service.cli.store_commands import cli_actor
 from ingest_service.corrections import record_correction, review_correction, reviewed_rows
 from ingest_service.service import Service
@@ -42,7 +43,7 @@ def run_train_with_corrections(
     models_dir = service.models_dir
     candidate = candidate_dir(models_dir)
     taxonomy = service.council.taxonomy
-    run_training(corpus, candidate, taxonomy, settings, extra)
+    run_training(corpus, candidate, taxonomy, service.council.rules, settings, extra)
     evaluate = combined_evaluator(load_corpus(corpus), taxonomy, service.council.rules)
     outcome = promote_if_not_worse(candidate, models_dir, evaluate,
                                    details={"corrections": len(extra)})

@@ -13,7 +13,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from classifiers.corpus.build import CORPUS
 from classifiers.packaging import MODEL_DIR
-from classifiers.training import TrainingSettings, run_training
+from classifiers.project import run_training
+from classifiers.training import TrainingSettings
 from ingest_service.cli import correction_commands as fix
 from ingest_service.cli import documents_commands as docs
 from ingest_service.cli import store_commands as store
@@ -118,9 +119,9 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
             return fix.run_train_with_corrections(
                 service, args.corpus, TrainingSettings(seed=args.seed), out)
         case "train":
-            metrics = run_training(
-                args.corpus, args.out, service.council.taxonomy, TrainingSettings(seed=args.seed)
-            )
+            council = service.council
+            metrics = run_training(args.corpus, args.out, council.taxonomy, council.rules,
+                                   TrainingSettings(seed=args.seed))
             out.write(json.dumps(metrics, indent=2) + "\n")
             return 0
         case "correct":

@@ -14,13 +14,14 @@ from sqlalchemy.orm import Session
 from classifiers.corpus.build import CORPUS
 from classifiers.corpus.rows import load_corpus
 from classifiers.metrics import Figures
+from classifiers.project import run_training
 from classifiers.promotion import (
     candidate_dir,
     current_model_dir,
     not_worse,
     promote_if_not_worse,
 )
-from classifiers.training import TrainingSettings, run_training
+from classifiers.training import TrainingSettings
 from ingest_service.cli.main import main
 from ingest_service.corrections import record_correction, review_correction, reviewed_rows
 from ingest_service.council_config import CouncilConfig
@@ -88,7 +89,8 @@ def test_reviewed_correction_flows_into_training(
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(line + "\n" for line in CORPUS.read_text(
         encoding="utf-8").splitlines()[::40]), encoding="utf-8")
-    metrics = run_training(corpus, tmp_path / "model", taxonomy, TINY, rows)
+    metrics = run_training(corpus, tmp_path / "model", taxonomy, council.rules, TINY,
+                           rows)
     assert metrics["corpus"]["extra_rows"] == 1  # type: ignore[index]
     assert len(load_corpus(corpus)) + 1 == sum(
         metrics["corpus"]["counts"].values())  # type: ignore[index]

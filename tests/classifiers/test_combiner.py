@@ -1,0 +1,42 @@
+"""Calibration: Platt scaling per type, a sector temperature, and the ECE that checks them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from classifiers.combiner import Combiner, Observation, fit
+from classifiers.reliability import expected_calibration_error
+
+LABELS = ("physical", "neglect")
+
+
+def observation(model: float, rule: float, gold: bool, sector_right: bool) -> Observation:
+    return Observation(
+        model_types={"physical": model, "neglect": 0.1},
+        rule_types={"physical": rule} if rule else {},
+        model_sectors={"education": model, "health": 1 - model},
+        rule_sector=("education", rule),
+        gold_types=frozenset({"physical"} if gold else ()),
+        gold_sector="education" if sector_right else "health",
+    )
+
+
+def test_fitted_probabilities_rise_with_the_scores_and_keep_the_sector_ranking(
+    tmp_path: Path,
+) -> None:
+    observations = [observation(m / 10, r, m + 10 * r >= 6, m >= 4)
+                    for m in range(11) for r in (0.0, 0.6)]
+    combiner = fit(observations, LABELS, "rules-x")
+    low, high = (combiner.type_probability("physical", m, r) for m, r in ((0.1, 0.0), (0.9, 0.6)))
+    assert low < 0.3 < 0.9 < high
+    sectors = combiner.sector_probabilities({"education": 0.7, "health": 0.3}, "education", 0.6)
+    assert max(sectors, key=sectors.__getitem__) == "education"
+    assert abs(sum(sectors.values()) - 1) < 1e-9
+    combiner.save(tmp_path)
+    assert Combiner.load(tmp_path) == combiner
+
+
+def test_expected_calibration_error() -> None:
+    assert expected_calibration_error([]) == 0.0
+    assert expected_calibration_error([(0.25, True), (0.25, False)] * 2) == 0.25
+    assert expected_calibration_error([(1.0, True), (0.0, False)]) == 0.0
