@@ -32,6 +32,8 @@ MAX_OCR_PAGES = 10
 MAX_PIXELS = 40_000_000
 """Per page image; a page of A4 at 300 dpi is under 9 million."""
 OCR_MARK = "OCR, needs checking"
+_NO_INVERT = "tessedit_do_invert=0"
+"""Skip Tesseract's second pass for white-on-black text, which forms do not have."""
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 """Tesseract prints curly quotes for straight ones; which were typed cannot be told apart."""
 _RULE = re.compile(r"[|!:;_\u2014-]+")
@@ -75,7 +77,7 @@ def ocr_page(image: Image.Image, points_per_pixel: float, budget: OcrBudget) -> 
     cleaned, ruling = remove_ruling(image, points_per_pixel)
     png = io.BytesIO()
     cleaned.save(png, "PNG")
-    command = [binary, "stdin", "stdout", "-l", "eng", "--psm", "4", "tsv"]
+    command = [binary, "stdin", "stdout", "-l", "eng", "--psm", "4", "-c", _NO_INVERT, "tsv"]
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(

@@ -15,11 +15,12 @@ from ingest_service.synthetic.render_docx import render_docx
 from ingest_service.synthetic.render_docx_family import WORD_FAMILY, SpecialLayout
 from ingest_service.synthetic.render_email import render_email
 from ingest_service.synthetic.render_pdf import render_pdf
+from ingest_service.synthetic.render_pdf_family import PDF_FAMILY
 from ingest_service.synthetic.scenarios import SCENARIOS
 
 BLANKABLE = ("referrer", "subject", "employer", "allegation", "children", "history", "actions")
 BLANK_STYLES: tuple[BlankStyle, ...] = ("empty", "placeholder")
-SPECIAL_LAYOUTS: tuple[SpecialLayout, ...] = WORD_FAMILY
+SPECIAL_LAYOUTS: tuple[SpecialLayout, ...] = WORD_FAMILY + PDF_FAMILY
 """Further layouts written after the main cases, a few of each, under their own truth name."""
 SPECIAL_EACH = 2
 
