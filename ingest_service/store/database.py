@@ -11,6 +11,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+WRITE_OPTION = "lado_unit_of_work"
+
 
 def make_engine(database_url: str) -> Engine:
     """An engine for the URL; SQLite gets its folder, foreign keys and a busy timeout."""
@@ -39,8 +41,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    """Begin every transaction explicitly (deferred, so readers never block a writer)."""
-    connection.exec_driver_sql("BEGIN")
+    """Begin every transaction explicitly: a unit of work takes the write lock at once
+    (IMMEDIATE), so concurrent writers queue on the busy timeout instead of failing on a
+    lock upgrade; plain reading sessions stay deferred and never block a writer."""
+    writing = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -52,4 +57,5 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 def unit_of_work(sessions: sessionmaker[Session]) -> Iterator[Session]:
     """One transaction: committed when the block ends, rolled back if it raises."""
     with sessions() as session, session.begin():
+        session.connection(execution_options={WRITE_OPTION: True})
         yield session
