@@ -33,9 +33,9 @@ def parse_image(data: bytes, source: str) -> ParsedDocument:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
+            if getattr(image, "n_frames", 1) > MAX_OCR_PAGES:
+                raise DocumentTooLarge(f"The image has more than {MAX_OCR_PAGES} pages.")
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                if number > MAX_OCR_PAGES:
-                    raise DocumentTooLarge(f"The image has more than {MAX_OCR_PAGES} pages.")
                 if frame.width * frame.height > MAX_PIXELS:
                     raise DocumentTooLarge("The image is larger than the service reads.")
                 page = frame.convert("L")
