@@ -8,7 +8,8 @@ the shared reference samples (when present) and on a synthetic corpus generated 
 per format, the whole extract step (parse + extract + mandatory check) beside the parsing
 library alone reading the document's text (python-docx, pdfplumber), in the same run. The
 headline extract time starts each document with an empty label cache; the warm figure is a
-service's steady state, where a council's label wordings have been seen before.
+service's steady state, where a council's label wordings have been seen before. Scans read
+by OCR are timed apart ("pdf-ocr", "eml-ocr"), once each.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from config import DEFAULT_CONFIG_DIR
 from ingest_service.council_config import load_council_config
 from ingest_service.synthetic import write_corpus
 from ingest_service.synthetic.corpus import SPECIAL_EACH
+from ingest_service.synthetic.render_pdf_family import OCR_LAYOUTS
 from parsers.form_schema import FormSchema
 from parsers.labels import label_index
 from parsers.libreoffice import convert_to_docx
@@ -43,6 +45,8 @@ DOCUMENT_SUFFIXES = (".docx", ".pdf", ".eml", ".doc", ".rtf", ".odt")
 TIMING_REPEATS = 5
 CONVERTED_SUFFIXES = (".doc", ".rtf", ".odt")
 CONVERSION_REPEATS = 1
+OCR_SUFFIX = "-ocr"
+OCR_REPEATS = 1
 CONVERSION_TIMED = 3
 """LibreOffice takes a second or two per document, so converted formats are timed once, on
 at most CONVERSION_TIMED documents each."""
@@ -100,6 +104,17 @@ def extract_cold(path: Path, schema: FormSchema) -> object:
     return extract_path(path, schema)
 
 
+def timing_format(path: Path) -> str:
+    """The format a document is timed under: its suffix, with "-ocr" for scans (so OCR is
+    reported apart from text PDFs and emails)."""
+    truth = path.with_suffix(".truth.json")
+    if truth.exists():
+        layout = json.loads(truth.read_text(encoding="utf-8")).get("layout")
+        if layout in OCR_LAYOUTS:
+            return path.suffix + OCR_SUFFIX
+    return path.suffix
+
+
 def best_seconds(run: Callable[[], object], repeats: int = TIMING_REPEATS) -> float:
     """The median of several timed runs (after one warm-up)."""
     run()
@@ -120,12 +135,14 @@ def time_formats(paths: list[Path], schema: FormSchema) -> dict[str, object]:
     }
     by_format: dict[str, list[Path]] = defaultdict(list)
     for path in paths:
-        by_format[path.suffix].append(path)
+        by_format[timing_format(path)].append(path)
     timings: dict[str, object] = {}
     for suffix, all_of_format in sorted(by_format.items()):
         converted = suffix in CONVERTED_SUFFIXES
         group = all_of_format[:CONVERSION_TIMED] if converted else all_of_format
         repeats = CONVERSION_REPEATS if converted else TIMING_REPEATS
+        if suffix.endswith(OCR_SUFFIX):
+            repeats = OCR_REPEATS
         extract_total = sum(best_seconds(partial(extract_cold, p, schema), repeats) for p in group)
         warm_total = sum(best_seconds(partial(extract_path, p, schema), repeats) for p in group)
         entry: dict[str, object] = {
