@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from classifiers.classification import Classification, LabelScore
 from classifiers.combiner import Combiner, mean_score
+from classifiers.council_labels import to_council
 from classifiers.packaging import MODEL_DIR, load
 from classifiers.rule_classifier import RuleClassifier
 from classifiers.rules_config import ClassificationRules
@@ -92,12 +93,12 @@ class CombinedClassifier:
         type_scores, sector_scores = self._probabilities(doc, ruled)
         types = self._types(doc, ruled, type_scores)
         sector = self._sector(doc, ruled, sector_scores)
-        return Classification(
+        return to_council(Classification(
             allegation_types=types,
             sector=sector,
             model_version=self.model_version,
             needs_review=min(types[0].score, sector.score) < self.review_threshold,
-        )
+        ), self.rules.taxonomy)
 
     def _types(self, doc: Doc, ruled: Classification,
                scores: Mapping[str, float]) -> tuple[LabelScore, ...]:

@@ -21,13 +21,13 @@ class CorrectionNotFound(LookupError):
 
 
 def check_labels(taxonomy: Taxonomy, allegation_types: Sequence[str], sector: str) -> None:
-    """Raise ValueError unless every id is the taxonomy's and at least one type is given."""
+    """Raise ValueError unless every id is one of the council's labels and a type is given."""
     if not allegation_types:
         raise ValueError("give at least one allegation type")
-    unknown = sorted(set(allegation_types) - set(taxonomy.allegation_type_ids))
+    unknown = sorted(set(allegation_types) - set(taxonomy.council_type_ids))
     if unknown:
         raise ValueError(f"unknown allegation type(s): {', '.join(unknown)}")
-    if sector not in taxonomy.sector_ids:
+    if sector not in taxonomy.council_sector_ids:
         raise ValueError(f"unknown sector: {sector}")
 
 
@@ -83,10 +83,11 @@ def review_correction(session: Session, correction_id: int, actor: str) -> None:
                  correction.referral_id, {"correction_id": correction_id})
 
 
-def reviewed_rows(session: Session) -> list[CorpusRow]:
-    """Reviewed corrections with a description, as training rows (split "train").
+def reviewed_rows(session: Session, taxonomy: Taxonomy) -> list[CorpusRow]:
+    """Reviewed corrections with a description, as training rows in model labels.
 
-    A referral corrected more than once contributes its latest reviewed correction only.
+    A referral corrected more than once contributes its latest reviewed correction only; one
+    using a council label with no single model label (merged or added) is left out.
     """
     corrections = session.scalars(
         select(ClassificationCorrection)
@@ -94,6 +95,11 @@ def reviewed_rows(session: Session) -> list[CorpusRow]:
         .order_by(ClassificationCorrection.id)
     ).all()
     latest = {item.referral_id: item for item in corrections if item.text.strip()}
-    return [CorpusRow(item.text, frozenset(item.allegation_types), item.sector,
-                      f"correction:{item.id}", "train")
-            for item in sorted(latest.values(), key=lambda item: item.id)]
+    rows = []
+    for item in sorted(latest.values(), key=lambda item: item.id):
+        types = [taxonomy.model_label(label) for label in item.allegation_types]
+        sector = taxonomy.model_label(item.sector, sector=True)
+        if sector is not None and types and None not in types:
+            rows.append(CorpusRow(item.text, frozenset(label for label in types if label),
+                                  sector, f"correction:{item.id}", "train", "correction"))
+    return rows

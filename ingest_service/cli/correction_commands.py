@@ -39,7 +39,7 @@ def run_train_with_corrections(
     """Retrain on the corpus plus reviewed corrections; promote only if not worse."""
     require_current_schema(service.engine)
     with unit_of_work(service.sessions) as session:
-        extra = reviewed_rows(session)
+        extra = reviewed_rows(session, service.council.taxonomy)
     models_dir = service.models_dir
     candidate = candidate_dir(models_dir)
     taxonomy = service.council.taxonomy

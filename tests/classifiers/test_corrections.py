@@ -81,9 +81,9 @@ def test_reviewed_correction_flows_into_training(
     taxonomy = council.taxonomy
     correction = record_correction(session, "LADO-2026-0001", ["neglect"], "transport",
                                    "cli:officer", taxonomy=taxonomy)
-    assert reviewed_rows(session) == []
+    assert reviewed_rows(session, taxonomy) == []
     review_correction(session, correction.id, "cli:lado")
-    rows = reviewed_rows(session)
+    rows = reviewed_rows(session, taxonomy)
     assert [(row.text, row.allegation_types, row.sector, row.split) for row in rows] == [
         (TEXT, frozenset({"neglect"}), "transport", "train")]
     corpus = tmp_path / "corpus.jsonl"
