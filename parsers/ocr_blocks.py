@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from parsers.document import Block, Provenance
 from parsers.ocr import OCR_MARK, OcrPage, ocr_confidence
 from parsers.pdf_words import LineReader
+
+_PLACEHOLDER = re.compile(
+    r"click\W*(?:or\W*tap\W*)?here\W*to\W*enter\W*(?:a\W*)?(?:text|date)\W*", re.IGNORECASE
+)
+"""Word's placeholder prompt as OCR may print it ("Click or tap here to enter.text.")."""
 
 
 class OcrBlockReader:
@@ -28,4 +34,9 @@ class OcrBlockReader:
         confidence = ocr_confidence(scanned)
         reader = LineReader(where, self.next_table, scanned.ruling.between)
         placed = reader.read([line.words for line in scanned.lines])
-        return [dataclasses.replace(item.block, confidence=confidence) for item in placed]
+        return [
+            dataclasses.replace(
+                item.block, text=_PLACEHOLDER.sub("", item.block.text), confidence=confidence
+            )
+            for item in placed
+        ]

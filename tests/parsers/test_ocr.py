@@ -7,6 +7,7 @@ import io
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -18,8 +19,11 @@ from parsers import ocr, pdf_scan
 from parsers.dispatch import parse_attachment
 from parsers.errors import CorruptDocument, DocumentTooLarge, EmptyDocument, ScanNotRead
 from parsers.form_schema import FormSchema
-from parsers.ocr import OCR_CONFIDENCE, OCR_MARK
+from parsers.ocr import OCR_CONFIDENCE, OCR_MARK, OcrLine, OcrPage
+from parsers.ocr_blocks import OcrBlockReader
+from parsers.ocr_cleanup import Ruling
 from parsers.pdf_parser import parse_pdf
+from parsers.pdf_words import Word
 from parsers.referral_file import extract_path
 
 needs_tesseract = pytest.mark.skipif(
@@ -113,3 +117,15 @@ def test_missing_tesseract_is_one_error(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(shutil, "which", lambda _: None)
     with pytest.raises(ScanNotRead):
         parse_attachment("scan.png", "image/png", _png((300, 400)))
+
+
+def test_placeholder_misread_by_ocr_is_blank() -> None:
+    """Word's prompt, with a space read as a full stop, is still no answer."""
+    words = [("Employer", 50.0, 90.0), ("Click", 200.0, 220.0), ("or", 222.0, 230.0)]
+    words += [("tap", 232.0, 245.0), ("here", 247.0, 262.0), ("to", 264.0, 272.0)]
+    words += [("enter.text.", 274.0, 310.0)]
+    line = OcrLine([Word(text, x0, x1, 100.0, 110.0, size=10.0) for text, x0, x1 in words], 90.0)
+    page = OcrPage([line], Ruling(np.zeros((1, 1), dtype=bool), 1.0))
+    tables = iter(range(1, 10))
+    blocks = OcrBlockReader("scan.png", lambda: next(tables)).read(page, None)
+    assert [(b.kind, b.text) for b in blocks] == [("cell", "Employer"), ("cell", "")]
