@@ -88,8 +88,6 @@ class _Row:
     label: list[str]
     label_x: float
     value_x: float
-    bottom: float
-    height: float
     where: Provenance
     values: list[str] = field(default_factory=list)
 
@@ -147,8 +145,6 @@ class LineReader:
             label=[text_of(label)],
             label_x=line[0].x0,
             value_x=value_x,
-            bottom=max(w.bottom for w in line),
-            height=max(w.bottom - w.top for w in line),
             where=self.where(),
         )
 
@@ -191,7 +187,6 @@ def _extend(row: _Row, line: list[Word]) -> None:
         values = line
     if values:
         row.values.append(text_of(values))
-    row.bottom = max(w.bottom for w in line)
 
 
 def _is_label(line: list[Word], body: float) -> bool:
