@@ -19,14 +19,13 @@ from spacy.tokens import Doc
 from classifiers.classification import Classification, LabelScore
 from classifiers.combiner import Combiner, mean_score
 from classifiers.council_labels import to_council
+from classifiers.evidence import WordEffects
 from classifiers.packaging import MODEL_DIR, load
 from classifiers.rule_classifier import RuleClassifier
 from classifiers.rules_config import ClassificationRules
 from classifiers.taxonomy import Taxonomy
 from classifiers.training import SECTOR_PIPE, TYPES_PIPE, component
 
-EVIDENCE_WORDS = 3
-UNSEEN_WORD = "xqzvjw"  # hashes to (almost) no weight: a one-word text scoring the bias alone
 Probabilities = tuple[dict[str, float], dict[str, float]]
 
 
@@ -37,6 +36,7 @@ class CombinedClassifier:
     nlp: Language
     rules: RuleClassifier
     combiner: Combiner
+    evidence: WordEffects
     review_threshold: float = 0.5
     type_threshold: float = 0.4
 
@@ -53,7 +53,8 @@ class CombinedClassifier:
                 raise ValueError(f"the trained {pipe} labels differ from the taxonomy: "
                                  "run `lado-intake train`")
         return cls(nlp, RuleClassifier.build(taxonomy, rules, review_threshold),
-                   Combiner.load(model_dir), review_threshold)
+                   Combiner.load(model_dir), WordEffects.build(nlp, (TYPES_PIPE, SECTOR_PIPE)),
+                   review_threshold)
 
     @property
     def model_version(self) -> str:
@@ -126,25 +127,9 @@ class CombinedClassifier:
         return component(self.nlp, name)
 
     def _words(self, doc: Doc, pipe: str, labels: Sequence[str]) -> dict[str, tuple[str, ...]]:
-        """The words that most raise each label's score, each scored alone by the model.
-
-        A bag-of-words model's score for a one-word text is that word's own weight, so this
-        names the words that drove the label (up to EVIDENCE_WORDS with a positive effect).
-        """
-        words = sorted({token.lower_ for token in doc if token.is_alpha and not token.is_stop})
-        if not words or not labels:
-            return {label: () for label in labels}
-        component = self._pipe(pipe)
-        probe = [self.nlp.make_doc(word) for word in [UNSEEN_WORD, *words]]
-        scores = component.model.predict(probe)
-        columns = {label: component.labels.index(label) for label in labels}
-        found = {}
-        for label, column in columns.items():
-            base = float(scores[0, column])
-            ranked = sorted(range(1, len(probe)), key=lambda row: -float(scores[row, column]))
-            found[label] = tuple(words[row - 1] for row in ranked[:EVIDENCE_WORDS]
-                                 if float(scores[row, column]) > base)
-        return found
+        """The description's words that most raise each label (see classifiers.evidence)."""
+        words = [token.lower_ for token in doc if token.is_alpha and not token.is_stop]
+        return {label: self.evidence.top(words, pipe, label) for label in labels}
 
 
 def _distinct(phrases: Sequence[str]) -> tuple[str, ...]:
