@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from parsers.form_schema import FieldSpec, FormSchema, SectionSpec
 from parsers.vocabulary import SECTION_WORDS
@@ -108,13 +109,8 @@ def _fuzzy_score(key: str, synonym: str) -> float:
 
 
 def _similar(key: str, synonym: str) -> bool:
-    """SequenceMatcher ratio at least FUZZY_RATIO, with its cheap upper bounds tried first."""
-    matcher = SequenceMatcher(None, key, synonym)
-    return (
-        matcher.real_quick_ratio() >= FUZZY_RATIO
-        and matcher.quick_ratio() >= FUZZY_RATIO
-        and matcher.ratio() >= FUZZY_RATIO
-    )
+    """InDel similarity (2 x common subsequence / total length) at least FUZZY_RATIO."""
+    return fuzz.ratio(key, synonym, score_cutoff=FUZZY_RATIO * 100) > 0
 
 
 def _unique(matches: list[LabelMatch]) -> list[LabelMatch]:
