@@ -41,7 +41,10 @@ EXPECTED_ERRORS = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
-    parser = argparse.ArgumentParser(prog="lado-intake", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="lado-intake",
+        description="Screens LADO referral emails: extracts, checks, classifies, files, replies.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="extract a referral's fields (writes nothing)")
