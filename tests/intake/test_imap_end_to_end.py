@@ -126,7 +126,9 @@ def test_referrals_are_filed_answered_and_moved(
         assert envelope.rcpt_tos == [original["From"].addresses[0].addr_spec]
         assert reply["Subject"].startswith(f"[{reference}] ")
         assert reply["Auto-Submitted"] == "auto-replied"
-        body = reply.get_content()
+        plain = reply.get_body(preferencelist=("plain",))
+        assert plain is not None and reply.get_body(preferencelist=("html",)) is not None
+        body = plain.get_content()
         missing = referral.truth["missing_fields"]
         assert isinstance(missing, list)
         if not missing:
