@@ -15,7 +15,7 @@ from classifiers.packaging import MODEL_DIR, content_hash
 from classifiers.statistical_classifier import CombinedClassifier
 from classifiers.training import TrainingSettings, train
 from ingest_service.council_config import CouncilConfig
-from tests.classifiers.measure import narratives
+from tests.classifiers.measure import REFERENCE_DIR, narratives
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +65,7 @@ def test_corpus_covers_every_label(council: CouncilConfig) -> None:
     assert {row.sector for row in rows} == set(council.taxonomy.sector_ids)
 
 
+@pytest.mark.skipif(not REFERENCE_DIR.is_dir(), reason="no shared reference data")
 def test_narratives_floor(combined: CombinedClassifier, council: CouncilConfig) -> None:
     cases = narratives()
     results = combined.classify_many(case.text for case in cases)
