@@ -19,6 +19,8 @@ from ingest_service.store.migrate import upgrade
 if TYPE_CHECKING:
     from ingest_service.service import Service
 
+pytest_plugins = ["tests.mailbox.imap_fixtures"]
+
 POSTGRES_ADMIN_DSN = os.environ.get("LADO_TEST_POSTGRES", "postgresql://root@127.0.0.1:5432/test")
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLES_DIR = SHARED_DIR / "referral-form" / "samples"

@@ -25,31 +25,18 @@ from ingest_service.synthetic.demo_set import demo_referrals
 from tests.intake.mail import synthetic_emails, with_headers
 from tests.mailbox.servers import (
     PASSWORD,
-    Dovecot,
     MailAccount,
     SmtpServer,
-    running_dovecot,
     running_smtp,
 )
 
 FROM_NAME, FROM_ADDRESS = "LADO Team", "lado@example.org"
 
 
-@pytest.fixture(scope="module")
-def dovecot() -> Iterator[Dovecot]:
-    with running_dovecot() as server:
-        yield server
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[SmtpServer]:
     with running_smtp() as server:
         yield server
-
-
-@pytest.fixture
-def account(dovecot: Dovecot) -> MailAccount:
-    return dovecot.add_user()
 
 
 @pytest.fixture

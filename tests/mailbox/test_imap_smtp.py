@@ -21,7 +21,6 @@ from tests.mailbox.servers import (
     PASSWORD,
     SMTP_PASSWORD,
     SMTP_USER,
-    Dovecot,
     MailAccount,
     SmtpServer,
     running_dovecot,
@@ -42,20 +41,9 @@ def raw_email(number: int) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def dovecot() -> Iterator[Dovecot]:
-    with running_dovecot() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def smtp_server() -> Iterator[SmtpServer]:
     with running_smtp() as server:
         yield server
-
-
-@pytest.fixture
-def account(dovecot: Dovecot) -> MailAccount:
-    return dovecot.add_user()
 
 
 def make_settings(tmp_path: Path, account: MailAccount, smtp_url: str, **extra: object) -> Settings:
