@@ -12,11 +12,11 @@ import base64
 import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from tests.mailbox.fakes import ews_messages as x
+from tests.mailbox.fakes.http import RawMessage
 
 MAILBOX = "lado@council.example.gov.uk"
 USERNAME = "COUNCIL\\svc-lado"
@@ -28,16 +28,12 @@ DISTINGUISHED = {"root": ROOT, "msgfolderroot": TOP, "inbox": INBOX, "sentitems"
 
 
 @dataclass
-class Item:
+class Item(RawMessage):
     """A message in the fake mailbox."""
 
     folder: str
     raw: bytes
     received: str
-
-    @property
-    def internet_message_id(self) -> str:
-        return str(message_from_bytes(self.raw, policy=policy.default).get("Message-ID", ""))
 
 
 @dataclass

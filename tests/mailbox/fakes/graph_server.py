@@ -14,10 +14,11 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from tests.mailbox.fakes.http import RawMessage
 
 TENANT = "11111111-2222-3333-4444-555555555555"
 MAILBOX = "lado@council.example.gov.uk"
@@ -27,17 +28,13 @@ WELL_KNOWN = {"inbox": "AAMkAGInbox=", "sentitems": "AAMkAGSent=", "msgfolderroo
 
 
 @dataclass
-class Stored:
+class Stored(RawMessage):
     """A message in the fake mailbox."""
 
     id: str
     folder: str
     raw: bytes
     received: str
-
-    @property
-    def internet_message_id(self) -> str:
-        return str(message_from_bytes(self.raw, policy=policy.default).get("Message-ID", ""))
 
 
 @dataclass

@@ -8,6 +8,7 @@ import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -15,6 +16,16 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+
+
+class RawMessage:
+    """A stored message of a fake mailbox: its raw bytes and the Message-ID inside them."""
+
+    raw: bytes
+
+    @property
+    def internet_message_id(self) -> str:
+        return str(message_from_bytes(self.raw, policy=policy.default).get("Message-ID", ""))
 
 
 def write_private_key(path: Path) -> rsa.RSAPrivateKey:
