@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage, Message
+from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from parsers.html_text import html_to_text
@@ -33,6 +34,15 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Envelope:
+    """What identifies an email in the ledger: its Message-ID, sender and subject."""
+
+    message_id: str
+    sender_address: str
+    subject: str
+
+
+@dataclass(frozen=True)
 class ReceivedEmail:
     """The parts of a received email the service uses."""
 
@@ -55,17 +65,30 @@ class ReceivedEmail:
         return self.sender_address
 
 
+def read_envelope(raw: bytes) -> Envelope:
+    """Only the headers the ledger keeps: the body and attachments are not decoded."""
+    return _envelope(BytesHeaderParser(policy=policy.default).parsebytes(raw))
+
+
+def _envelope(message: Message) -> Envelope:
+    return Envelope(
+        message_id=_header(message, "message-id").strip(),
+        sender_address=parseaddr(_header(message, "from"))[1].strip().lower(),
+        subject=" ".join(_header(message, "subject").split()),
+    )
+
+
 def read_email(raw: bytes) -> ReceivedEmail:
     """Parse raw RFC 5322 bytes; malformed parts fall back to empty values."""
     message = message_from_bytes(raw, policy=policy.default)
-    name, address = parseaddr(_header(message, "from"))
+    envelope = _envelope(message)
     plain, html = _bodies(message)
     return ReceivedEmail(
-        message_id=_header(message, "message-id").strip(),
-        sender_address=address.strip().lower(),
-        sender_name=name.strip(),
+        message_id=envelope.message_id,
+        sender_address=envelope.sender_address,
+        sender_name=parseaddr(_header(message, "from"))[0].strip(),
         to=tuple(addr.lower() for _, addr in getaddresses([_header(message, "to")]) if addr),
-        subject=" ".join(_header(message, "subject").split()),
+        subject=envelope.subject,
         date=_date(_header(message, "date")),
         in_reply_to=_header(message, "in-reply-to").strip(),
         references=tuple(_header(message, "references").split()),

@@ -12,7 +12,7 @@ from ingest_service.mailbox.base import FetchedMessage
 from ingest_service.store.database import unit_of_work
 from ingest_service.store.documents import DocumentStore
 from ingest_service.store.models import Message
-from parsers.email_message import read_email
+from parsers.email_message import read_envelope
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,14 @@ def record_fetched(
         if known is not None:
             return LedgerEntry(known.id, known.processed_at is not None)
     digest = documents.put(fetched.raw)
-    headers = read_email(fetched.raw)
+    headers = read_envelope(fetched.raw)
     try:
         with unit_of_work(sessions) as session:
             message = Message(
                 mailbox=mailbox,
                 mailbox_key=fetched.key,
                 message_id=headers.message_id,
-                sender=headers.sender,
+                sender=headers.sender_address,
                 subject=headers.subject,
                 received_at=fetched.received_at,
                 content_sha256=digest,

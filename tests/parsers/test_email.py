@@ -5,7 +5,7 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 from parsers.email_body import own_text, parse_email_body
-from parsers.email_message import read_email
+from parsers.email_message import read_email, read_envelope
 from parsers.extraction import extract_fields
 from parsers.form_schema import FormSchema
 
@@ -103,3 +103,17 @@ def test_html_table_form(schema: FormSchema) -> None:
     fields = extract_fields(document, schema).output_fields()
     assert fields["referrer_email"] == "ann@example.org"
     assert fields["referral_date"] == "2026-03-13"
+
+
+def test_envelope_reads_the_ledger_headers_without_the_body() -> None:
+    raw = (
+        b"From: Head Teacher <Head@Example.sch.uk>\r\nSubject: LADO\r\n  referral\r\n"
+        b"Message-ID: <abc@example.sch.uk>\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+        b"--x\r\nContent-Transfer-Encoding: base64\r\n\r\n%%% not base64 %%%\r\n"
+    )
+    envelope = read_envelope(raw)
+    full = read_email(raw)
+    assert (envelope.message_id, envelope.sender_address, envelope.subject) == (
+        "<abc@example.sch.uk>", "head@example.sch.uk", "LADO referral")
+    assert (full.message_id, full.sender_address, full.subject) == (
+        envelope.message_id, envelope.sender_address, envelope.subject)
