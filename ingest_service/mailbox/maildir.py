@@ -83,16 +83,27 @@ class MaildirSentFolder:
         ensure_maildir(self.folder)
 
     def was_sent(self, rfc_message_id: str) -> bool:
-        """Whether the Sent folder already holds a message with this Message-ID."""
+        """Whether Sent holds this Message-ID: only the file named after it is read, not the
+        whole folder, so checking stays cheap as Sent grows."""
         parser = email.parser.BytesHeaderParser(policy=email.policy.default)
-        for sub in ("new", "cur"):
-            for path in (self.folder / sub).iterdir():
-                if parser.parsebytes(path.read_bytes()).get("Message-ID") == rfc_message_id:
-                    return True
-        return False
+        name = _file_name(rfc_message_id)
+        candidates = [
+            path
+            for sub in ("new", "cur")
+            for path in (self.folder / sub).iterdir()
+            if path.name.split(":", 1)[0] == name
+        ]
+        return any(
+            parser.parsebytes(path.read_bytes()).get("Message-ID") == rfc_message_id
+            for path in candidates
+        )
 
     def send(self, raw: bytes, rfc_message_id: str) -> None:
         """File the message in Sent under a name derived from its Message-ID."""
-        bare = rfc_message_id.strip("<>")
-        unique = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in bare)
-        deliver(self.folder, raw, unique)
+        deliver(self.folder, raw, _file_name(rfc_message_id))
+
+
+def _file_name(rfc_message_id: str) -> str:
+    """A Maildir file name for a Message-ID (its angle brackets dropped, odd characters _)."""
+    bare = rfc_message_id.strip("<>")
+    return "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in bare)

@@ -40,6 +40,9 @@ def test_sent_folder_knows_what_it_sent(tmp_path: Path) -> None:
     sent.send(RAW, "<m1@example.org>")
     assert sent.was_sent("<m1@example.org>")
     assert not sent.was_sent("<m2@example.org>")
+    [filed] = (sent.folder / "new").iterdir()
+    filed.rename(sent.folder / "cur" / f"{filed.name}:2,S")  # a mail client marked it read
+    assert sent.was_sent("<m1@example.org>")
 
 
 def test_urls(tmp_path: Path) -> None:
