@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Date,
     DateTime,
     Enum,
     ForeignKey,
@@ -81,6 +82,41 @@ class UserRole(enum.StrEnum):
     LADO = "lado"
     MANAGER = "manager"
     ADMINISTRATOR = "administrator"
+
+
+class ReferralOrigin(enum.StrEnum):
+    """How a referral reached the store."""
+
+    EMAIL = "email"
+    IMPORT = "import"
+
+
+class ContactType(enum.StrEnum):
+    """The triage decision, which annual reports count as the contact type."""
+
+    ALLEGATION = "allegation"
+    CONSULTATION = "consultation"
+    INFORMATION_ONLY = "information_only"
+    NOT_FOR_LADO = "not_for_lado"
+
+
+class CaseOutcome(enum.StrEnum):
+    """How an allegation was concluded (Keeping Children Safe in Education definitions)."""
+
+    SUBSTANTIATED = "substantiated"
+    UNSUBSTANTIATED = "unsubstantiated"
+    UNFOUNDED = "unfounded"
+    FALSE = "false"
+    MALICIOUS = "malicious"
+
+
+class TimelinessBand(enum.StrEnum):
+    """How long a closed case took from referral to closure, against the national targets."""
+
+    WITHIN_1_MONTH = "within_1_month"
+    WITHIN_3_MONTHS = "within_3_months"
+    WITHIN_12_MONTHS = "within_12_months"
+    OVER_12_MONTHS = "over_12_months"
 
 
 def _enum(kind: type[enum.StrEnum]) -> Enum:
@@ -170,11 +206,47 @@ class Referral(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
+    # Reporting dimensions, kept in columns so the dashboard and reports group in SQL.
+    origin: Mapped[ReferralOrigin] = mapped_column(
+        _enum(ReferralOrigin), default=ReferralOrigin.EMAIL
+    )
+    sector: Mapped[str | None] = mapped_column(String(64), index=True)
+    role_category: Mapped[str | None] = mapped_column(String(64))
+    district: Mapped[str | None] = mapped_column(String(64))
+    referral_source: Mapped[str | None] = mapped_column(String(64))
+    any_child_send: Mapped[bool | None] = mapped_column()
+    any_child_in_care: Mapped[bool | None] = mapped_column()
+    subject_key: Mapped[str | None] = mapped_column(String(64), index=True)
+
+    # The case record, from triage to outcome.
+    contact_type: Mapped[ContactType | None] = mapped_column(_enum(ContactType), index=True)
+    triage_note: Mapped[str | None] = mapped_column(Text)
+    triaged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    triaged_by: Mapped[str | None] = mapped_column(String(255))
+    strategy_meeting_on: Mapped[date | None] = mapped_column(Date)
+    evaluation_meeting_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[CaseOutcome | None] = mapped_column(_enum(CaseOutcome))
+    regulator_referrals: Mapped[list[Any]] = mapped_column(default=list)
+    timeliness: Mapped[TimelinessBand | None] = mapped_column(_enum(TimelinessBand))
+    days_to_close: Mapped[int | None] = mapped_column(Integer)
+
+    allegation_type_rows: Mapped[list[ReferralAllegationType]] = relationship(
+        cascade="all, delete-orphan", order_by="ReferralAllegationType.allegation_type"
+    )
     messages: Mapped[list[Message]] = relationship(
         back_populates="referral", foreign_keys=[Message.referral_id], order_by="Message.id"
     )
+
+
+class ReferralAllegationType(Base):
+    """One allegation type of a referral, as a row so reports can count types in SQL."""
+
+    __tablename__ = "referral_allegation_types"
+
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id"), primary_key=True)
+    allegation_type: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
 
 
 class OutboxEmail(Base):
