@@ -1,0 +1,1 @@
+"""The case record of a referral, from triage to outcome."""
