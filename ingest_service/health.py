@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from ingest_service.store.models import JobState, Message, OutboxEmail, OutboxStatus, Referral
 
+PRIVATE_JOB_KEYS = ("holder", "last_detail")
+
 
 @dataclass(frozen=True)
 class JobHealth:
@@ -41,8 +43,16 @@ class HealthReport:
         return not self.messages_failing and all(not j.consecutive_failures for j in self.jobs)
 
     def to_json(self) -> dict[str, Any]:
-        """The report as JSON-ready values."""
+        """The report as JSON-ready values, for operators (the status command)."""
         return {**asdict(self), "healthy": self.healthy}
+
+    def to_public_json(self) -> dict[str, Any]:
+        """The report for an unauthenticated probe: no host names, process ids or job details."""
+        report = self.to_json()
+        for job in report["jobs"]:
+            for private in PRIVATE_JOB_KEYS:
+                del job[private]
+        return report
 
 
 def _count(session: Session, statement: Select[int]) -> int:

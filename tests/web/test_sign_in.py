@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from ingest_service.service import Service
-from ingest_service.store.models import AuditEvent, Message, UserRole, utcnow
+from ingest_service.store.models import AuditEvent, JobState, Message, UserRole, utcnow
 from ingest_service.web.app import create_app
 from ingest_service.web.auth.cli import run_users_create
 from ingest_service.web.auth.service import AccountError
@@ -53,12 +53,28 @@ def test_health_is_public_json_and_503_when_failing(web_service: Service) -> Non
     with web_service.sessions.begin() as session:
         session.add(
             Message(
-                mailbox="test", mailbox_key="1", received_at=utcnow(), content_sha256="0" * 64,
-                size_bytes=1, error="ParseError",
+                mailbox="test",
+                mailbox_key="1",
+                received_at=utcnow(),
+                content_sha256="0" * 64,
+                size_bytes=1,
+                error="ParseError",
             )
         )
     failing = client.get("/health")
     assert failing.status_code == 503 and failing.json()["messages_failing"] == 1
+
+
+def test_health_hides_job_holders_and_details(web_service: Service) -> None:
+    with web_service.sessions.begin() as session:
+        session.add(
+            JobState(
+                name="poll", holder="host-7:4242", last_detail="filed 3", consecutive_failures=0
+            )
+        )
+    job = client_for(web_service).get("/health").json()["jobs"][0]
+    assert job["name"] == "poll" and job["consecutive_failures"] == 0
+    assert "holder" not in job and "last_detail" not in job
 
 
 def test_users_create_from_stdin_then_sign_in(sqlite_service: Service) -> None:
@@ -68,9 +84,7 @@ def test_users_create_from_stdin_then_sign_in(sqlite_service: Service) -> None:
     assert out.getvalue() == "created maya (manager)\n"
     assert sign_in(client_for(sqlite_service), "maya") == 303
     with pytest.raises(AccountError, match="already exists"):
-        run_users_create(
-            sqlite_service, "maya", UserRole.LADO, True, io.StringIO(PASSWORD), out
-        )
+        run_users_create(sqlite_service, "maya", UserRole.LADO, True, io.StringIO(PASSWORD), out)
     with pytest.raises(AccountError, match="at least 12"):
         run_users_create(sqlite_service, "tom", UserRole.LADO, True, io.StringIO("short"), out)
 

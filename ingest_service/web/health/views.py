@@ -1,4 +1,4 @@
-"""GET /health: the service's health as JSON, no sign-in and no personal data."""
+"""GET /health: the service's health as JSON, no sign-in, no personal data or host details."""
 
 from __future__ import annotations
 
@@ -31,4 +31,4 @@ def health(service: ServiceDep) -> JSONResponse:
     except SQLAlchemyError as exc:
         log_failure(log, "health check", exc)
         return JSONResponse({"healthy": False, "error": "the store cannot be read"}, 503)
-    return JSONResponse(report.to_json(), status_code=200 if report.healthy else 503)
+    return JSONResponse(report.to_public_json(), status_code=200 if report.healthy else 503)
