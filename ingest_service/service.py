@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from classifiers.promotion import current_model_dir
 from classifiers.rule_classifier import RuleClassifier
 from classifiers.statistical_classifier import CombinedClassifier
+from ingest_service.cases.reporting_config import CaseReporting, load_case_reporting
 from ingest_service.council_config import CouncilConfig, load_council_config
 from ingest_service.intake.pipeline import IntakePipeline
 from ingest_service.intake.poller import Folders
@@ -49,6 +50,11 @@ class Service:
     def from_settings(cls, settings: Settings) -> Service:
         """Load the council's config, failing fast; the store is opened on first use."""
         return cls(settings=settings, council=load_council_config(settings.config_dir))
+
+    @cached_property
+    def case_reporting(self) -> CaseReporting:
+        """The council's reporting categories, districts and case-record labels."""
+        return load_case_reporting(self.settings.config_dir)
 
     @cached_property
     def engine(self) -> Engine:
@@ -105,7 +111,7 @@ class Service:
     def pipeline(self) -> IntakePipeline:
         """The intake chain in its fixed order."""
         form = self.council.form
-        file_step = FileStep(form)
+        file_step = FileStep(form, self.case_reporting)
         return IntakePipeline(
             sessions=self.sessions,
             documents=self.documents,

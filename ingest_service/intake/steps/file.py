@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ingest_service.cases.reporting_config import CaseReporting
+from ingest_service.cases.reporting_fields import refresh_reporting_fields
 from ingest_service.intake.context import IntakeMessage
 from ingest_service.store import audit
 from ingest_service.store.models import OutboxEmail, Referral, ReferralStatus, utcnow
@@ -62,12 +64,13 @@ def status_for(item: IntakeMessage, missing_fields: list[str]) -> ReferralStatus
 
 
 class FileStep:
-    """Creates or updates the referral record, with an audit event either way."""
+    """Creates or updates the referral record and its reporting columns, audited either way."""
 
     name = "file"
 
-    def __init__(self, schema: FormSchema) -> None:
+    def __init__(self, schema: FormSchema, reporting: CaseReporting) -> None:
         self.schema = schema
+        self.reporting = reporting
 
     def able_to_run(self, item: IntakeMessage) -> bool:
         """Always: even a message nothing could be read from is filed for review."""
@@ -118,6 +121,7 @@ class FileStep:
             received_at=item.record.received_at,
             completed_at=utcnow() if status is ReferralStatus.READY_FOR_TRIAGE else None,
         )
+        refresh_reporting_fields(referral, self.reporting)
         session.add(referral)
         session.flush()
         item.record.referral_id = referral.id
@@ -140,6 +144,7 @@ class FileStep:
         referral.status = status_for(item, referral.missing_fields)
         if referral.status is ReferralStatus.READY_FOR_TRIAGE and referral.completed_at is None:
             referral.completed_at = utcnow()
+        refresh_reporting_fields(referral, self.reporting)
         referral.updated_at = utcnow()
         item.record.referral_id = referral.id
 
