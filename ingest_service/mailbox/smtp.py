@@ -1,9 +1,8 @@
-"""Sending replies by SMTP submission, with a copy in the IMAP Sent folder that was_sent reads."""
+"""Sending replies by SMTP submission, after a copy in the IMAP Sent folder that was_sent reads."""
 
 from __future__ import annotations
 
 import email.policy
-import logging
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -15,8 +14,6 @@ from pydantic import SecretStr
 
 from ingest_service.mailbox.endpoints import MailServer
 from ingest_service.mailbox.imap_connection import ImapConnection, MailServerError, ensure_folder
-
-log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 30.0
 
@@ -74,13 +71,32 @@ class SmtpOutgoingMail:
             return bool(client.search(["HEADER", "Message-ID", rfc_message_id]))
 
     def send(self, raw: bytes, rfc_message_id: str) -> None:
-        """Submit the message, then APPEND a copy to Sent (a failed copy never resends)."""
+        """Copy the message to Sent, then submit it; a refused submission removes the copy.
+
+        The copy goes first so that a crash between the two steps can never send the reply
+        twice: was_sent finds the copy and the outbox marks the reply sent. Only a crash in
+        that instant can lose a reply; it is never duplicated.
+        """
         message = message_from_bytes(raw, policy=email.policy.SMTP)
         assert isinstance(message, EmailMessage)
-        submit(self.server, self._credentials, message)
+        with self._imap.client() as client:
+            ensure_folder(client, self.sent_folder)
+            client.append(self.sent_folder, raw, flags=[SEEN])
         try:
-            with self._imap.client() as client:
-                ensure_folder(client, self.sent_folder)
-                client.append(self.sent_folder, raw, flags=[SEEN])
-        except MailServerError as exc:
-            log.warning("reply submitted but not copied to %s: %s", self.sent_folder, exc)
+            submit(self.server, self._credentials, message)
+        except OSError:
+            self._remove_from_sent(rfc_message_id)
+            raise
+
+    def _remove_from_sent(self, rfc_message_id: str) -> None:
+        """Delete the copy of a reply that was not submitted, so the outbox retries it."""
+        with self._imap.client() as client:
+            client.select_folder(self.sent_folder)
+            copies = client.search(["HEADER", "Message-ID", rfc_message_id])
+            if not copies:
+                return
+            client.delete_messages(copies)
+            if client.has_capability("UIDPLUS"):
+                client.uid_expunge(copies)
+            else:
+                client.expunge()

@@ -163,18 +163,34 @@ def test_send_submits_and_keeps_a_copy_in_sent(
 def test_wrong_credentials_are_mail_server_errors(
     tmp_path: Path, account: MailAccount, smtp_server: SmtpServer
 ) -> None:
-    mailbox, outgoing = open_imap(
-        tmp_path,
-        account,
-        smtp_server.url,
-        mailbox_password=SecretStr("wrong"),
-        smtp_username=SMTP_USER,
-        smtp_password=SecretStr("wrong"),
-    )
+    mailbox, outgoing = open_imap(tmp_path, account, mailbox_password=SecretStr("wrong"))
     with pytest.raises(MailServerError):
         list(mailbox.fetch_new())
+    with pytest.raises(MailServerError):  # no Sent copy, so nothing is submitted
+        outgoing.send(raw_email(2), "<m2@example.sch.uk>")
+    assert len(smtp_server.received) == 0 or all(
+        b"<m2@example.sch.uk>" not in (e.content or b"") for e in smtp_server.received
+    )
+    _, outgoing = open_imap(
+        tmp_path, account, smtp_server.url, smtp_username=SMTP_USER, smtp_password=SecretStr("x")
+    )
     with pytest.raises(OSError):  # smtplib's errors are OSErrors: the outbox retries them
         outgoing.send(raw_email(1), "<m1@example.sch.uk>")
+    assert not outgoing.was_sent("<m1@example.sch.uk>"), "a refused reply left its Sent copy"
+
+
+def test_a_crash_during_submission_never_sends_twice(
+    tmp_path: Path, account: MailAccount, smtp_server: SmtpServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, outgoing = open_imap(tmp_path, account, smtp_server.url)
+
+    def killed(*args: object) -> None:
+        raise SystemExit("killed during SMTP submission")
+
+    monkeypatch.setattr("ingest_service.mailbox.smtp.submit", killed)
+    with pytest.raises(SystemExit):
+        outgoing.send(raw_email(3), "<m3@example.sch.uk>")
+    assert outgoing.was_sent("<m3@example.sch.uk>"), "after a restart the outbox would resend"
 
 
 def test_xoauth2_login(tmp_path: Path, account: MailAccount) -> None:
