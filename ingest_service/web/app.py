@@ -20,6 +20,7 @@ from ingest_service.web.headers import security_headers
 from ingest_service.web.health import views as health_views
 from ingest_service.web.referrals import api as referrals_api
 from ingest_service.web.referrals import views as referral_views
+from ingest_service.web.reports import views as report_views
 from ingest_service.web.secret import session_secret
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -31,6 +32,7 @@ ROUTERS = (
     referral_views.router,
     referrals_api.router,
     dashboard_views.router,
+    report_views.router,
     health_views.router,
 )
 

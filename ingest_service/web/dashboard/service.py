@@ -1,43 +1,173 @@
-"""Intake counts for the manager's dashboard. Knows nothing of HTTP."""
+"""The manager's dashboard figures: intake breakdowns, open cases, timeliness against targets.
+
+Knows nothing of HTTP; every count is grouped in SQL by ingest_service.reports.queries.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from ingest_service.store.models import Referral, ReferralStatus
+from classifiers.taxonomy import Taxonomy
+from ingest_service.reports import queries
+from ingest_service.reports.labels import humanise, month_label, week_label
+from ingest_service.reports.period import Period
+from ingest_service.reports.tables import CONTACT_COLUMNS, ordered
+from ingest_service.store.models import Referral, ReferralOrigin, TimelinessBand
+
+Bars = list[tuple[str, int]]
 
 
 @dataclass(frozen=True)
-class IntakeByMonth:
-    """Referrals received per month (UTC, YYYY-MM) and status."""
+class Breakdown:
+    """One chart and its table: labelled counts."""
 
-    months: list[str]
-    counts: dict[tuple[str, ReferralStatus], int]
-
-    def count(self, month: str, status: ReferralStatus) -> int:
-        """Referrals of that month still at that status."""
-        return self.counts.get((month, status), 0)
-
-    def month_total(self, month: str) -> int:
-        """All referrals received that month."""
-        return sum(n for (m, _), n in self.counts.items() if m == month)
+    key: str
+    title: str
+    heading: str
+    bars: Bars
+    over_time: bool = False
 
 
-def _month(session: Session) -> ColumnElement[str]:
-    """The received month as YYYY-MM, in UTC, on SQLite and PostgreSQL."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.to_char(func.timezone("UTC", Referral.received_at), "YYYY-MM")
-    return func.strftime("%Y-%m", Referral.received_at)
+@dataclass(frozen=True)
+class TimelinessTarget:
+    """A national target: this share of allegations closed within this band or sooner."""
+
+    band: TimelinessBand
+    name: str
+    minimum: float
 
 
-def intake_by_month(session: Session) -> IntakeByMonth:
-    """Counts of referrals by the month they arrived and their current status, newest first."""
-    month = _month(session).label("month")
-    rows = session.execute(
-        select(month, Referral.status, func.count(Referral.id)).group_by(month, Referral.status)
-    ).all()
-    counts = {(m, status): n for m, status, n in rows}
-    return IntakeByMonth(sorted({m for m, _ in counts}, reverse=True), counts)
+TARGETS = (
+    TimelinessTarget(TimelinessBand.WITHIN_1_MONTH, "Closed within 1 month", 0.80),
+    TimelinessTarget(TimelinessBand.WITHIN_3_MONTHS, "Closed within 3 months", 0.90),
+    # "All but exceptional cases" within 12 months: shown against 100%.
+    TimelinessTarget(TimelinessBand.WITHIN_12_MONTHS, "Closed within 12 months", 1.00),
+)
+BAND_ORDER = tuple(TimelinessBand)
+
+
+@dataclass(frozen=True)
+class TimelinessKpi:
+    """How many allegations closed in the period met one target's band."""
+
+    target: TimelinessTarget
+    within: int
+    closed: int
+
+    @property
+    def share(self) -> float | None:
+        """The share within the band, or None when nothing closed."""
+        return self.within / self.closed if self.closed else None
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target is met (None when nothing closed)."""
+        share = self.share
+        return None if share is None else share >= self.target.minimum
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the dashboard page shows for one period."""
+
+    period: Period
+    intake: list[Breakdown]
+    open_by_age: Breakdown
+    timeliness: list[TimelinessKpi]
+
+
+def _single(counts: queries.Counts, known: tuple[str, ...] = ()) -> Bars:
+    flat = {key[0]: n for key, n in counts.items()}
+    return [(humanise(value), flat.get(value, 0)) for value in ordered(known, flat)]
+
+
+def intake_breakdowns(session: Session, period: Period, taxonomy: Taxonomy) -> list[Breakdown]:
+    """Referrals received in the period, over time and by each reporting dimension."""
+    months = {key[0]: n for key, n in queries.by_month(session, period).items()}
+    weeks = {key[0]: n for key, n in queries.by_week(session, period).items()}
+
+    def received_by(column: queries.Key, known: tuple[str, ...] = ()) -> Bars:
+        return _single(queries.received_counts(session, period, [column]), known)
+
+    contact_types = tuple(c for c in CONTACT_COLUMNS if c is not None)
+    return [
+        Breakdown(
+            "month",
+            "Referrals received per month",
+            "Month",
+            [(month_label(m), months.get(m, 0)) for m in period.months],
+            over_time=True,
+        ),
+        Breakdown(
+            "week",
+            "Referrals received per week",
+            "Week beginning",
+            [(week_label(w), weeks.get(w, 0)) for w in period.weeks],
+            over_time=True,
+        ),
+        Breakdown(
+            "contact-type",
+            "Referrals by contact type",
+            "Contact type",
+            received_by(Referral.contact_type, contact_types),
+        ),
+        Breakdown(
+            "sector",
+            "Referrals by employer sector",
+            "Sector",
+            received_by(Referral.sector, taxonomy.council_sector_ids),
+        ),
+        Breakdown(
+            "allegation-type",
+            "Referrals by allegation type (a referral may have several)",
+            "Allegation type",
+            _single(queries.by_allegation_type(session, period), taxonomy.council_type_ids),
+        ),
+        Breakdown("district", "Referrals by district", "District", received_by(Referral.district)),
+        Breakdown(
+            "origin",
+            "Referrals by how they reached the service",
+            "Source",
+            received_by(Referral.origin, tuple(o.value for o in ReferralOrigin)),
+        ),
+    ]
+
+
+def open_cases_by_age(session: Session, today: date) -> Breakdown:
+    """Referrals not yet closed, by time since they were received."""
+    bands = (*(band for _, band in queries.OPEN_AGE_BANDS), queries.OLDEST_AGE_BAND)
+    counts = {key[0]: n for key, n in queries.open_by_age(session, today).items()}
+    return Breakdown(
+        "open-age",
+        "Open cases by time since referral",
+        "Time since referral",
+        [(humanise(band), counts.get(band, 0)) for band in bands],
+    )
+
+
+def timeliness_kpis(session: Session, period: Period) -> list[TimelinessKpi]:
+    """Each target's share of allegations closed in the period (cumulative bands)."""
+    counts = {
+        key[0]: n
+        for key, n in queries.closed_allegation_counts(session, period, Referral.timeliness).items()
+        if key[0] is not None
+    }
+    closed = sum(counts.values())
+    kpis = []
+    for target in TARGETS:
+        bands = BAND_ORDER[: BAND_ORDER.index(target.band) + 1]
+        kpis.append(TimelinessKpi(target, sum(counts.get(b.value, 0) for b in bands), closed))
+    return kpis
+
+
+def dashboard(session: Session, period: Period, taxonomy: Taxonomy, today: date) -> Dashboard:
+    """The dashboard's figures for the period; open cases are counted as of today."""
+    return Dashboard(
+        period,
+        intake_breakdowns(session, period, taxonomy),
+        open_cases_by_age(session, today),
+        timeliness_kpis(session, period),
+    )

@@ -1,23 +1,32 @@
-"""The manager's dashboard page (a first placeholder: intake by month and status)."""
+"""The manager's dashboard page: intake charts, open cases and timeliness for a period."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ingest_service.store.models import ReferralStatus
 from ingest_service.web.auth.dependencies import Manager, ServiceDep
-from ingest_service.web.dashboard.service import intake_by_month
+from ingest_service.web.charts import bar_chart, column_chart
+from ingest_service.web.dashboard.service import dashboard
+from ingest_service.web.reports.period_query import SelectedPeriod, today
 from ingest_service.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/dashboard", response_class=HTMLResponse)
-def dashboard_page(request: Request, user: Manager, service: ServiceDep) -> HTMLResponse:
-    """Intake counts by month and status."""
+def dashboard_page(
+    request: Request, user: Manager, service: ServiceDep, period: SelectedPeriod
+) -> HTMLResponse:
+    """Charts with their tables for the period (default: the last twelve months)."""
     with service.sessions() as session:
-        intake = intake_by_month(session)
+        figures = dashboard(session, period, service.council.taxonomy, today())
     return render(
-        request, "dashboard/dashboard.html", user, intake=intake, statuses=list(ReferralStatus)
+        request,
+        "dashboard/dashboard.html",
+        user,
+        figures=figures,
+        period=period,
+        bar_chart=bar_chart,
+        column_chart=column_chart,
     )

@@ -1,0 +1,130 @@
+"""Counts of referrals grouped in SQL within a period. Knows nothing of HTTP or layout.
+
+Every function returns {group key tuple: count}; enum values come back as their plain
+strings and a missing value as None, so callers can label and order them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import ColumnElement, Executable, case, distinct, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from ingest_service.cases.timeliness import add_months
+from ingest_service.reports.period import Period
+from ingest_service.reports.sql import month_of, week_of
+from ingest_service.store.models import ContactType, Referral, ReferralAllegationType
+
+Counts = dict[tuple[str | None, ...], int]
+Key = ColumnElement[Any] | InstrumentedAttribute[Any]
+
+OPEN_AGE_BANDS: tuple[tuple[int, str], ...] = (
+    (1, "under_1_month"),
+    (3, "1_to_3_months"),
+    (12, "3_to_12_months"),
+)
+OLDEST_AGE_BAND = "over_12_months"
+
+
+def _plain(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value.value) if isinstance(value, enum.Enum) else str(value)
+
+
+def _run(session: Session, statement: Executable) -> Counts:
+    return {tuple(_plain(v) for v in row[:-1]): int(row[-1]) for row in session.execute(statement)}
+
+
+def received_in(period: Period) -> tuple[ColumnElement[bool], ...]:
+    """Referrals received within the period."""
+    return (Referral.received_at >= period.starts_at, Referral.received_at < period.ends_before)
+
+
+def closed_allegations_in(period: Period) -> tuple[ColumnElement[bool], ...]:
+    """Allegations closed within the period: the cases the national targets measure."""
+    return (
+        Referral.contact_type == ContactType.ALLEGATION,
+        Referral.closed_at >= period.starts_at,
+        Referral.closed_at < period.ends_before,
+    )
+
+
+def received_counts(session: Session, period: Period, keys: Sequence[Key]) -> Counts:
+    """Referrals received in the period, grouped by the key expressions."""
+    labelled = [key.label(f"k{i}") for i, key in enumerate(keys)]
+    statement = (
+        select(*labelled, func.count(Referral.id)).where(*received_in(period)).group_by(*labelled)
+    )
+    return _run(session, statement)
+
+
+def by_month(session: Session, period: Period, *keys: Key) -> Counts:
+    """Referrals received per month (YYYY-MM), then by any further keys."""
+    return received_counts(session, period, [month_of(session, Referral.received_at), *keys])
+
+
+def by_week(session: Session, period: Period) -> Counts:
+    """Referrals received per week (its Monday, YYYY-MM-DD)."""
+    return received_counts(session, period, [week_of(session, Referral.received_at)])
+
+
+def by_allegation_type(session: Session, period: Period, *keys: Key) -> Counts:
+    """Referrals received per allegation type (a referral counts once for each of its types),
+    grouped first by any further keys."""
+    labelled = [key.label(f"k{i}") for i, key in enumerate(keys)]
+    allegation_type = ReferralAllegationType.allegation_type.label("allegation_type")
+    statement = (
+        select(*labelled, allegation_type, func.count(Referral.id))
+        .join(ReferralAllegationType, ReferralAllegationType.referral_id == Referral.id)
+        .where(*received_in(period))
+        .group_by(*labelled, allegation_type)
+    )
+    return _run(session, statement)
+
+
+def by_statutory_category(
+    session: Session, period: Period, categories: Mapping[str, str], *keys: Key
+) -> Counts:
+    """Referrals received per statutory category (counted once however many of its types fall
+    in the category), grouped first by any further keys. `categories` maps type to category."""
+    labelled = [key.label(f"k{i}") for i, key in enumerate(keys)]
+    category = case(
+        *((ReferralAllegationType.allegation_type == t, c) for t, c in categories.items()),
+        else_=None,
+    ).label("category")
+    statement = (
+        select(*labelled, category, func.count(distinct(Referral.id)))
+        .join(ReferralAllegationType, ReferralAllegationType.referral_id == Referral.id)
+        .where(*received_in(period))
+        .group_by(*labelled, category)
+    )
+    return _run(session, statement)
+
+
+def closed_allegation_counts(session: Session, period: Period, key: Key) -> Counts:
+    """Allegations closed in the period, grouped by one key (outcome or timeliness band)."""
+    labelled = key.label("k0")
+    statement = (
+        select(labelled, func.count(Referral.id))
+        .where(*closed_allegations_in(period))
+        .group_by(labelled)
+    )
+    return _run(session, statement)
+
+
+def open_by_age(session: Session, today: date) -> Counts:
+    """Referrals not yet closed, by how long ago they were received (calendar months)."""
+    bands = [
+        (Referral.received_at >= datetime.combine(add_months(today, -months), time(), UTC), band)
+        for months, band in OPEN_AGE_BANDS
+    ]
+    age = case(*bands, else_=OLDEST_AGE_BAND).label("age")
+    statement = (
+        select(age, func.count(Referral.id)).where(Referral.closed_at.is_(None)).group_by(age)
+    )
+    return _run(session, statement)

@@ -1,0 +1,1 @@
+"""Annual-report tables for any period, as a page and as CSV and XLSX downloads."""

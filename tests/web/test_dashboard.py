@@ -1,0 +1,59 @@
+"""The dashboard page: managers only, charts as accessible inline SVG with tables."""
+
+from __future__ import annotations
+
+import re
+
+from ingest_service.service import Service
+from ingest_service.store.database import unit_of_work
+from ingest_service.store.models import UserRole
+from tests.reports.known_referrals import add_known
+from tests.web.conftest import signed_in
+
+PERIOD_QUERY = {"start": "2025-04-01", "end": "2026-03-31"}
+
+
+def test_contact_officer_and_lado_get_403_on_manager_pages(web_service: Service) -> None:
+    for username, role in (("olive", UserRole.CONTACT_OFFICER), ("lena", UserRole.LADO)):
+        client = signed_in(web_service, username, role)
+        for path in (
+            "/dashboard",
+            "/reports/annual",
+            "/reports/annual.xlsx",
+            "/reports/annual.csv.zip",
+        ):
+            assert client.get(path).status_code == 403, (role, path)
+
+
+def test_dashboard_shows_charts_tables_and_targets(web_service: Service) -> None:
+    with unit_of_work(web_service.sessions) as session:
+        add_known(session)
+    manager = signed_in(web_service, "maya", UserRole.MANAGER)
+    page = manager.get("/dashboard", params=PERIOD_QUERY)
+    assert page.status_code == 200
+    html = page.text
+    charts = re.findall(r"<svg[^>]*>", html)
+    assert len(charts) == 8  # open cases and seven intake breakdowns
+    assert all('role="img"' in svg and "aria-labelledby" in svg for svg in charts)
+    assert html.count("<title id=") == 8
+    assert html.count("<desc id=") == 8
+    assert "<script" not in html
+    assert " style=" not in html  # the Content-Security-Policy allows no inline styles
+    assert re.search(r"<th scope=\"row\">Closed within 1 month</th>\s*<td[^>]*>1 of 4</td>", html)
+    assert html.count(">Not met<") == 2
+    assert html.count(">Met<") == 1
+    assert re.search(r"<th scope=\"row\">Apr 2025</th><td class=\"numeric\">2</td>", html)
+
+
+def test_dashboard_defaults_to_the_last_twelve_months(sqlite_service: Service) -> None:
+    manager = signed_in(sqlite_service, "maya", UserRole.MANAGER)
+    html = manager.get("/dashboard").text
+    assert len(re.findall(r"<th scope=\"row\">[A-Z][a-z]{2} \d{4}</th>", html)) == 12
+
+
+def test_a_bad_period_is_refused_with_a_message(sqlite_service: Service) -> None:
+    manager = signed_in(sqlite_service, "maya", UserRole.MANAGER)
+    response = manager.get("/dashboard", params={"start": "2026-01-01", "end": "2025-01-01"})
+    assert response.status_code == 400
+    assert "start on or before the end" in response.text
+    assert manager.get("/dashboard", params={"start": "31/01/2026"}).status_code == 400
