@@ -33,6 +33,7 @@ from exchangelib import (
 from exchangelib.errors import ErrorItemNotFound, EWSError
 from exchangelib.folders import FolderCollection
 from exchangelib.services import CreateFolder
+from oauthlib.oauth2 import OAuth2Error
 from pydantic import SecretStr
 
 from ingest_service.mailbox.base import FetchedMessage
@@ -147,10 +148,10 @@ class EwsFolders:
 
 @contextmanager
 def ews_errors(operation: str) -> Iterator[None]:
-    """Turn exchangelib's errors into EwsError, keeping the type only (messages may quote data)."""
+    """Turn exchangelib's and the token grant's errors into EwsError, keeping only the type."""
     try:
         yield
-    except EWSError as exc:
+    except (EWSError, OAuth2Error) as exc:
         raise EwsError(f"EWS {operation} failed: {type(exc).__name__}") from exc
 
 

@@ -9,27 +9,32 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from exchangelib import Account
 from pydantic import SecretStr
 
 from ingest_service.intake.poller import NEEDS_REVIEW_FOLDER, PROCESSED_FOLDER, poll_once
-from ingest_service.mailbox.ews import EwsMailbox, EwsOutgoingMail, ews_account
+from ingest_service.mailbox.ews import EwsError, EwsMailbox, EwsOutgoingMail, ews_account
 from ingest_service.mailbox.factory import open_mailbox
 from ingest_service.replies.outbox import send_pending
 from ingest_service.service import Service
 from tests.intake.mail import synthetic_emails
 from tests.mailbox.fakes.ews_server import (
+    ACCESS_TOKEN,
+    CLIENT_ID,
+    CLIENT_SECRET,
     INBOX,
     MAILBOX,
     PASSWORD,
     SENT,
+    TENANT,
     USERNAME,
     FakeExchange,
     handler_for,
 )
-from tests.mailbox.fakes.http import serve
+from tests.mailbox.fakes.http import self_signed_certificate, serve
 
 
 @dataclass
@@ -137,3 +142,50 @@ def test_throttled_request_waits_for_retry_after_then_succeeds(ews: Ews) -> None
     assert len(fetched) == 1
     assert "FindItem (throttled)" in ews.fake.operations
     assert time.monotonic() - started >= 1.0
+
+
+def test_oauth_client_credentials_fetch_a_token_and_impersonate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeExchange()
+    tls = self_signed_certificate(tmp_path)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tls[0]))  # trust the fake's own certificate
+    with serve(handler_for(fake), tls) as base_url:
+        account = ews_account(
+            f"{base_url}/EWS/Exchange.asmx",
+            MAILBOX,
+            tenant_id=TENANT,
+            client_id=CLIENT_ID,
+            client_secret=SecretStr(CLIENT_SECRET),
+            authority_host=base_url,
+        )
+        fake.deliver(emails(1)[0])
+        fetched = list(EwsMailbox(account, "Inbox").fetch_new())
+        account.protocol.close()
+    assert [m.raw for m in fetched] == emails(1)
+    (token_request,) = fake.token_requests
+    assert token_request["grant_type"] == "client_credentials"
+    assert token_request["scope"] == "https://outlook.office365.com/.default"
+    assert set(fake.impersonated) == {MAILBOX}
+    assert ACCESS_TOKEN not in repr(account.protocol.credentials)
+
+
+def test_oauth_with_a_wrong_secret_is_an_ews_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeExchange()
+    tls = self_signed_certificate(tmp_path)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tls[0]))
+    with serve(handler_for(fake), tls) as base_url:
+        account = ews_account(
+            f"{base_url}/EWS/Exchange.asmx",
+            MAILBOX,
+            tenant_id=TENANT,
+            client_id=CLIENT_ID,
+            client_secret=SecretStr("wrong"),
+            authority_host=base_url,
+        )
+        fake.deliver(emails(1)[0])
+        with pytest.raises(EwsError, match="InvalidClientError"):
+            list(EwsMailbox(account, "Inbox").fetch_new())
+    assert fake.operations == [] and not fake.impersonated, "nothing may be read without a token"

@@ -3,17 +3,20 @@
 GetFolder (distinguished root, msgfolderroot, sentitems), FindFolder (shallow, by
 DisplayName), CreateFolder, FindItem (sorted by DateTimeReceived, or restricted by
 InternetMessageId), GetItem with MimeContent, MoveItem and CreateItem (SendAndSaveCopy).
-Requests need HTTP basic authentication.
+Requests need HTTP basic authentication, or a bearer token from the fake's Microsoft
+identity platform token endpoint (client-credentials grant, as Exchange Online issues it).
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
+from urllib.parse import parse_qsl
 
 from tests.mailbox.fakes import ews_messages as x
 from tests.mailbox.fakes.http import RawMessage
@@ -21,6 +24,10 @@ from tests.mailbox.fakes.http import RawMessage
 MAILBOX = "lado@council.example.gov.uk"
 USERNAME = "COUNCIL\\svc-lado"
 PASSWORD = "ews-password"
+TENANT = "00000000-0000-4000-8000-00000000beef"
+CLIENT_ID = "11111111-2222-4333-8444-555555555555"
+CLIENT_SECRET = "ews-client-secret"
+ACCESS_TOKEN = "fake-ews-access-token"
 M = f"{{{x.MESSAGES_NS}}}"
 T = f"{{{x.TYPES_NS}}}"
 ROOT, TOP, INBOX, SENT = "AQMkRoot=", "AQMkTop=", "AQMkInbox=", "AQMkSent="
@@ -52,6 +59,7 @@ class FakeExchange:
     operations: list[str] = field(default_factory=list)
     busy_once: set[str] = field(default_factory=set)  # operations to throttle once (503)
     impersonated: list[str] = field(default_factory=list)
+    token_requests: list[dict[str, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     next_id: int = 0
 
@@ -181,7 +189,10 @@ class FakeExchange:
 
 def handler_for(fake: FakeExchange) -> type[BaseHTTPRequestHandler]:
     """A request handler class bound to this fake, serving the EWS endpoint."""
-    expected = "Basic " + base64.b64encode(f"{USERNAME}:{PASSWORD}".encode()).decode()
+    accepted = {
+        "Basic " + base64.b64encode(f"{USERNAME}:{PASSWORD}".encode()).decode(),
+        f"Bearer {ACCESS_TOKEN}",
+    }
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
@@ -195,9 +206,29 @@ def handler_for(fake: FakeExchange) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
+        def _token(self, body: bytes) -> None:
+            """The client-credentials grant of the Microsoft identity platform (v2.0)."""
+            form = dict(parse_qsl(body.decode()))
+            fake.token_requests.append(form)
+            valid = (
+                form.get("grant_type") == "client_credentials"
+                and form.get("client_id") == CLIENT_ID
+                and form.get("client_secret") == CLIENT_SECRET
+            )
+            answer = (
+                {"token_type": "Bearer", "expires_in": 3599, "access_token": ACCESS_TOKEN}
+                if valid
+                else {"error": "invalid_client", "error_description": "AADSTS7000215"}
+            )
+            headers = {"Content-Type": "application/json"}
+            self._send(200 if valid else 401, json.dumps(answer).encode(), headers)
+
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            if self.headers.get("Authorization") != expected:
+            if self.path == f"/{TENANT}/oauth2/v2.0/token":
+                self._token(body)
+                return
+            if self.headers.get("Authorization") not in accepted:
                 self._send(401, b"", {"WWW-Authenticate": 'Basic realm="ews"'})
                 return
             envelope = ET.fromstring(body)
