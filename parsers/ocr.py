@@ -21,8 +21,8 @@ import numpy as np
 from PIL import Image
 
 from parsers.errors import DocumentTooLarge, ScanNotRead
+from parsers.ocr_boxes import TickBox, erase_boxes, find_tick_boxes, place_boxes
 from parsers.ocr_cleanup import Ruling, remove_ruling
-from parsers.ocr_ticks import ink_of, mark_tick_boxes
 from parsers.pdf_words import Word
 
 OCR_CONFIDENCE = 0.6
@@ -75,8 +75,10 @@ def ocr_page(image: Image.Image, points_per_pixel: float, budget: OcrBudget) -> 
     if binary is None:
         raise ScanNotRead("The document is a scan and OCR is not installed here.")
     cleaned, ruling = remove_ruling(image, points_per_pixel)
+    grey = np.asarray(cleaned)
+    boxes = find_tick_boxes(grey, points_per_pixel)
     png = io.BytesIO()
-    cleaned.save(png, "PNG")
+    Image.fromarray(erase_boxes(grey, boxes)).save(png, "PNG")
     command = [binary, "stdin", "stdout", "-l", "eng", "--psm", "4", "-c", _NO_INVERT, "tsv"]
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
@@ -92,13 +94,25 @@ def ocr_page(image: Image.Image, points_per_pixel: float, budget: OcrBudget) -> 
         raise DocumentTooLarge("The scan took too long to read.") from exc
     if done.returncode != 0:
         raise ScanNotRead()
-    ink = ink_of(np.asarray(cleaned))
-    lines = _parse_tsv(done.stdout.decode("utf-8", "replace"), points_per_pixel, ink)
-    return OcrPage(lines, ruling)
+    lines = _with_boxes(_parse_tsv(done.stdout.decode("utf-8", "replace")), boxes)
+    in_points = [
+        OcrLine([_in_points(w, points_per_pixel) for w in line.words], line.confidence)
+        for line in lines
+    ]
+    return OcrPage(sorted(in_points, key=lambda line: min(w.top for w in line.words)), ruling)
 
 
-def _parse_tsv(tsv: str, scale: float, ink: np.ndarray) -> list[OcrLine]:
-    """Tesseract's words grouped by its lines, tick boxes checked in the image, in points."""
+def _with_boxes(lines: list[OcrLine], boxes: list[TickBox]) -> list[OcrLine]:
+    """The lines with the tick boxes found in the image put back as ☐/☒ words; a box on a
+    line of its own is as certain as the image."""
+    placed = place_boxes([line.words for line in lines], boxes)
+    confidences = [line.confidence for line in lines]
+    confidences += [100.0] * (len(placed) - len(lines))
+    return [OcrLine(words, c) for words, c in zip(placed, confidences, strict=True)]
+
+
+def _parse_tsv(tsv: str) -> list[OcrLine]:
+    """Tesseract's words grouped by its lines (pixels), scraps of ruling left out."""
     grouped: dict[tuple[str, ...], list[tuple[Word, float]]] = defaultdict(list)
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
@@ -109,14 +123,10 @@ def _parse_tsv(tsv: str, scale: float, ink: np.ndarray) -> list[OcrLine]:
         right, bottom = left + float(row["width"]), top + float(row["height"])
         key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
         grouped[key].append((Word(text, left, right, top, bottom), max(float(row["conf"]), 0.0)))
-    lines = [
-        OcrLine(
-            [_in_points(w, scale) for w in mark_tick_boxes([w for w, _ in items], ink)],
-            sum(c for _, c in items) / len(items),
-        )
+    return [
+        OcrLine([w for w, _ in items], sum(c for _, c in items) / len(items))
         for items in grouped.values()
     ]
-    return sorted(lines, key=lambda line: min(w.top for w in line.words))
 
 
 def _in_points(word: Word, scale: float) -> Word:
