@@ -6,7 +6,14 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -15,9 +22,19 @@ from pydantic_settings import (
 )
 
 from config import DEFAULT_CONFIG_DIR
+from ingest_service.store.models import UserRole
 
 SETTINGS_FILE_VARIABLE = "LADO_SETTINGS_FILE"
 ENV_PREFIX = "LADO_"
+# An https URL, or plain http to this machine only (tests, `make run`); empty: not set.
+LOCAL_OR_HTTPS_URL = r"^(https://\S+|http://(127\.0\.0\.1|localhost)(:\d+)?(/\S*)?)?$"
+# Without LADO_OIDC_ROLE_MAP, app roles named like ours map to them, the widest casework first.
+DEFAULT_ROLE_ORDER = (
+    UserRole.MANAGER,
+    UserRole.LADO,
+    UserRole.CONTACT_OFFICER,
+    UserRole.ADMINISTRATOR,
+)
 
 
 class SettingsError(Exception):
@@ -78,7 +95,7 @@ class Settings(BaseSettings):
     reply_mode: Literal["automatic", "approval"] = "automatic"
     max_auto_replies_per_sender_per_day: int = Field(default=5, ge=0)
     reply_domains: tuple[str, ...] = Field(
-        default=(), description='Only answer these sender domains (JSON list); empty: any.'
+        default=(), description="Only answer these sender domains (JSON list); empty: any."
     )
     classification_review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     max_processing_attempts: int = Field(default=3, gt=0)
@@ -91,6 +108,46 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = Field(
         default=None, description="Signs session cookies; default one kept in data_dir/secret_key."
     )
+    local_sign_in: bool = Field(
+        default=True, description="Offer sign-in with local accounts; false for OpenID only."
+    )
+    oidc_issuer: str = Field(
+        default="",
+        validate_default=True,
+        pattern=LOCAL_OR_HTTPS_URL,
+        description="OpenID issuer, https://login.microsoftonline.com/<tenant>/v2.0; empty: off.",
+    )
+    oidc_client_id: str = Field(
+        default="", validate_default=True, description="The app's (client) id at the issuer."
+    )
+    oidc_client_secret: SecretStr | None = Field(default=None, description="Its client secret.")
+    oidc_redirect_url: str = Field(
+        default="",
+        validate_default=True,
+        pattern=LOCAL_OR_HTTPS_URL,
+        description="https://<this site>/sign-in/oidc/callback, as registered.",
+    )
+    oidc_provider_name: str = Field(
+        default="Microsoft", min_length=1, description='Shown as "Sign in with <name>".'
+    )
+    oidc_role_map: dict[str, UserRole] = Field(
+        default_factory=lambda: {role.value: role for role in DEFAULT_ROLE_ORDER},
+        description="Token `roles` claim value -> our role (JSON); the first one held wins.",
+    )
+
+    @field_validator("oidc_issuer")
+    @classmethod
+    def _someone_can_sign_in(cls, issuer: str, info: ValidationInfo) -> str:
+        if not issuer and info.data.get("local_sign_in") is False:
+            raise ValueError(f"required when {ENV_PREFIX}LOCAL_SIGN_IN is false")
+        return issuer
+
+    @field_validator("oidc_client_id", "oidc_redirect_url")
+    @classmethod
+    def _required_with_issuer(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("oidc_issuer") and not value:
+            raise ValueError(f"required when {ENV_PREFIX}OIDC_ISSUER is set")
+        return value
 
     @model_validator(mode="after")
     def _fill_defaults_from_data_dir(self) -> Settings:
