@@ -4,9 +4,11 @@
 # The IMAP tests run their own private Dovecot on a free port; the packaged service is kept
 # from starting during the install (policy-rc.d) and stopped if it was already running.
 # Tesseract reads scanned PDFs and images (tesseract-ocr brings the English model).
+# Chromium runs the browser tests headless (Playwright drives /usr/bin/chromium; nothing is
+# downloaded at test time).
 set -eu
 
-NEEDED="dovecot:dovecot-imapd tesseract:tesseract-ocr soffice:libreoffice-writer-nogui"
+NEEDED="dovecot:dovecot-imapd tesseract:tesseract-ocr soffice:libreoffice-writer-nogui chromium:chromium"
 
 missing=""
 for entry in $NEEDED; do
