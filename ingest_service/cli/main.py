@@ -17,6 +17,7 @@ from classifiers.project import run_training
 from classifiers.training import TrainingSettings
 from ingest_service.cli import correction_commands as fix
 from ingest_service.cli import documents_commands as docs
+from ingest_service.cli import import_commands as tracker
 from ingest_service.cli import store_commands as store
 from ingest_service.corrections import CorrectionNotFound
 from ingest_service.council_config import ConfigError
@@ -27,6 +28,7 @@ from ingest_service.service import Service
 from ingest_service.settings import SettingsError, load_settings
 from ingest_service.store.models import UserRole
 from ingest_service.store.schema_check import SchemaNotCurrent
+from ingest_service.tracker_import.importer import TrackerConflict
 from ingest_service.web.auth import cli as users
 
 EXPECTED_ERRORS = (
@@ -71,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="file .eml, .docx or .pdf files as referrals")
     ingest.add_argument("paths", nargs="+", type=Path)
+
+    imports = commands.add_parser("import", help="file a council's tracker (.csv, .xlsx)")
+    imports.add_argument("path", type=Path)
+    imports.add_argument("--dry-run", action="store_true", help="check every row, file nothing")
 
     poll = commands.add_parser("poll", help="process what is new in the mailbox")
     poll.add_argument("--once", action="store_true", required=True)
@@ -133,6 +139,8 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
             return fix.run_review(service, args.ids, out)
         case "ingest":
             return store.run_ingest(service, args.paths, out)
+        case "import":
+            return tracker.run_import(service, args.path, args.dry_run, out, sys.stderr)
         case "poll":
             return store.run_poll_once(service, out)
         case "run":
@@ -178,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lado-intake: {exc}", file=sys.stderr)
     except RecordNotFound as exc:
         print(f"lado-intake: no referral with reference {exc}", file=sys.stderr)
+    except TrackerConflict as exc:
+        print(f"lado-intake: nothing imported: {exc}", file=sys.stderr)
     except CorrectionNotFound as exc:
         print(f"lado-intake: no classification correction {exc}", file=sys.stderr)
     except EXPECTED_ERRORS as exc:
