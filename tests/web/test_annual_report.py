@@ -7,9 +7,9 @@ import re
 from ingest_service.service import Service
 from ingest_service.store.database import unit_of_work
 from ingest_service.store.models import UserRole
+from tests.reports.exports import csv_tables, xlsx_tables
 from tests.reports.known_referrals import add_known
 from tests.web.conftest import signed_in
-from tests.web.exports import csv_tables, xlsx_tables
 
 PERIOD_QUERY = {"start": "2025-04-01", "end": "2026-03-31"}
 TABLE_KEYS = {

@@ -17,8 +17,8 @@ from ingest_service.store.models import UserRole
 from ingest_service.synthetic.tracker import tracker_lines, write_tracker_csv, write_tracker_xlsx
 from ingest_service.tracker_import.config import load_tracker_config
 from ingest_service.tracker_import.service import import_tracker
+from tests.reports.exports import csv_tables, xlsx_tables
 from tests.web.conftest import signed_in
-from tests.web.exports import csv_tables, xlsx_tables
 
 YEAR = 2025
 ROWS = 480
