@@ -23,6 +23,8 @@ from PIL import Image
 from parsers.errors import DocumentTooLarge, ScanNotRead
 from parsers.ocr_boxes import TickBox, erase_boxes, find_tick_boxes, place_boxes
 from parsers.ocr_cleanup import Ruling, remove_ruling
+from parsers.ocr_deskew import straightened
+from parsers.ocr_specks import without_specks
 from parsers.pdf_words import Word
 
 OCR_CONFIDENCE = 0.6
@@ -68,13 +70,16 @@ class OcrLine:
 
 
 def ocr_page(image: Image.Image, points_per_pixel: float, budget: OcrBudget) -> OcrPage:
-    """The image's text lines, top to bottom, with word boxes in points."""
+    """The image's text lines, top to bottom, with word boxes in points: the page is
+    straightened and cleared of dust and ruling, and its tick boxes are read from the
+    image, before Tesseract reads the words."""
     if image.width * image.height > MAX_PIXELS:
         raise DocumentTooLarge("The scanned page is larger than the service reads.")
     binary = shutil.which("tesseract")
     if binary is None:
         raise ScanNotRead("The document is a scan and OCR is not installed here.")
-    cleaned, ruling = remove_ruling(image, points_per_pixel)
+    level = np.asarray(straightened(image))
+    cleaned, ruling = remove_ruling(Image.fromarray(without_specks(level)), points_per_pixel)
     grey = np.asarray(cleaned)
     boxes = find_tick_boxes(grey, points_per_pixel)
     png = io.BytesIO()

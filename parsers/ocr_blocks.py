@@ -32,7 +32,8 @@ class OcrBlockReader:
             return Provenance(self.source, page, f"OCR line {self.lines} ({OCR_MARK})")
 
         confidence = ocr_confidence(scanned)
-        reader = LineReader(where, self.next_table, scanned.ruling.between)
+        ruling = scanned.ruling
+        reader = LineReader(where, self.next_table, ruling.between, ruling.columns)
         placed = reader.read([line.words for line in scanned.lines])
         return [
             dataclasses.replace(

@@ -3,10 +3,13 @@ rules as characters nor drops the text and tick boxes beside them."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
+
+from parsers.pdf_words import Word, split_on_gaps
 
 RULE_POINTS = 25.0
 """A straight dark run at least this long (in points) is ruling, not text."""
@@ -15,10 +18,12 @@ _DARK = 200
 
 @dataclass(frozen=True)
 class Ruling:
-    """Where a page's horizontal rules are (pixels), to tell table rows apart."""
+    """Where a page's horizontal rules are (pixels), to tell table rows apart, and its
+    upright rules, to tell a row's label from its value."""
 
     rules: np.ndarray
     points_per_pixel: float
+    upright: np.ndarray | None = None
 
     def between(self, x: float, top: float, bottom: float) -> bool:
         """True when a horizontal rule crosses the band from x (points) a little to the
@@ -28,6 +33,26 @@ class Ruling:
         y0, y1 = int(top * scale), int(bottom * scale)
         return bool(y1 > y0 and self.rules[y0:y1, x0:x1].any())
 
+    def columns(self, words: list[Word]) -> list[list[Word]]:
+        """A line's words (points, left to right) split where they are far apart or an
+        upright rule runs between them (a long label close to its value's column)."""
+        chunks: list[list[Word]] = []
+        for chunk in split_on_gaps(words):
+            chunks.append([chunk[0]])
+            for before, word in itertools.pairwise(chunk):
+                if self._upright_between(before, word):
+                    chunks.append([])
+                chunks[-1].append(word)
+        return chunks
+
+    def _upright_between(self, left: Word, right: Word) -> bool:
+        if self.upright is None:
+            return False
+        scale = 1 / self.points_per_pixel
+        x0, x1 = int(left.x1 * scale), int(right.x0 * scale)
+        middle = int((max(left.top, right.top) + min(left.bottom, right.bottom)) / 2 * scale)
+        return bool(x1 > x0 and self.upright[middle, x0:x1].any())
+
 
 def remove_ruling(image: Image.Image, points_per_pixel: float) -> tuple[Image.Image, Ruling]:
     """The greyscale image with long horizontal and vertical dark runs turned white, and
@@ -36,10 +61,10 @@ def remove_ruling(image: Image.Image, points_per_pixel: float) -> tuple[Image.Im
     dark = grey < _DARK
     length = max(int(RULE_POINTS / points_per_pixel), 8)
     across = _long_runs(dark, length)
-    rules = across | _long_runs(dark.T, length).T
+    upright = _long_runs(dark.T, length).T
     cleaned = grey.copy()
-    cleaned[rules] = 255
-    return Image.fromarray(cleaned), Ruling(across, points_per_pixel)
+    cleaned[across | upright] = 255
+    return Image.fromarray(cleaned), Ruling(across, points_per_pixel, upright)
 
 
 def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:

@@ -97,7 +97,8 @@ class LineReader:
 
     `next_table` numbers each pair as a one-row table, shared with the page's ruled tables.
     `ruled(x, top, bottom)`, when known (scans), says whether a table rule lies between two
-    lines: lines in different ruled rows never continue each other.
+    lines: lines in different ruled rows never continue each other. `columns` splits a line
+    into label and value (scans also split at upright rules).
     """
 
     def __init__(
@@ -105,10 +106,12 @@ class LineReader:
         where: Callable[[], Provenance],
         next_table: Callable[[], int],
         ruled: Callable[[float, float, float], bool] | None = None,
+        columns: Callable[[list[Word]], list[list[Word]]] = split_on_gaps,
     ) -> None:
         self.where = where
         self.next_table = next_table
         self.ruled = ruled
+        self.columns = columns
 
     def read(self, lines: list[list[Word]], body: float | None = None) -> list[Placed]:
         """Blocks for the lines, top to bottom. `body` is the page's body text size (by
@@ -119,7 +122,7 @@ class LineReader:
         row: _Row | None = None
         previous: list[Word] | None = None
         for line in lines:
-            chunks = split_on_gaps(line)
+            chunks = self.columns(line)
             if row is not None and previous is not None and self._continues(row, line, previous):
                 _extend(row, line)
             else:
