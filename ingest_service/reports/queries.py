@@ -16,11 +16,11 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ingest_service.cases.timeliness import add_months
 from ingest_service.reports.period import Period
-from ingest_service.reports.sql import month_of, week_of
+from ingest_service.reports.sql import Bucket, month_of, week_of
 from ingest_service.store.models import ContactType, Referral, ReferralAllegationType
 
 Counts = dict[tuple[str | None, ...], int]
-Key = ColumnElement[Any] | InstrumentedAttribute[Any]
+Key = ColumnElement[Any] | InstrumentedAttribute[Any] | Bucket
 
 OPEN_AGE_BANDS: tuple[tuple[int, str], ...] = (
     (1, "under_1_month"),
@@ -54,12 +54,17 @@ def closed_allegations_in(period: Period) -> tuple[ColumnElement[bool], ...]:
     )
 
 
+def _shown_and_grouped(keys: Sequence[Key]) -> tuple[list[Any], list[Any]]:
+    """What to select and what to group by: a bucket shows one expression, groups by another."""
+    shown = [(k.shown if isinstance(k, Bucket) else k).label(f"k{i}") for i, k in enumerate(keys)]
+    grouped = [k.group if isinstance(k, Bucket) else shown[i] for i, k in enumerate(keys)]
+    return shown, grouped
+
+
 def received_counts(session: Session, period: Period, keys: Sequence[Key]) -> Counts:
     """Referrals received in the period, grouped by the key expressions."""
-    labelled = [key.label(f"k{i}") for i, key in enumerate(keys)]
-    statement = (
-        select(*labelled, func.count(Referral.id)).where(*received_in(period)).group_by(*labelled)
-    )
+    shown, grouped = _shown_and_grouped(keys)
+    statement = select(*shown, func.count()).where(*received_in(period)).group_by(*grouped)
     return _run(session, statement)
 
 
@@ -76,13 +81,14 @@ def by_week(session: Session, period: Period) -> Counts:
 def by_allegation_type(session: Session, period: Period, *keys: Key) -> Counts:
     """Referrals received per allegation type (a referral counts once for each of its types),
     grouped first by any further keys."""
-    labelled = [key.label(f"k{i}") for i, key in enumerate(keys)]
+    shown, grouped = _shown_and_grouped(keys)
     allegation_type = ReferralAllegationType.allegation_type.label("allegation_type")
     statement = (
-        select(*labelled, allegation_type, func.count(Referral.id))
+        select(*shown, allegation_type, func.count())
+        .select_from(Referral)
         .join(ReferralAllegationType, ReferralAllegationType.referral_id == Referral.id)
         .where(*received_in(period))
-        .group_by(*labelled, allegation_type)
+        .group_by(*grouped, allegation_type)
     )
     return _run(session, statement)
 
@@ -92,27 +98,25 @@ def by_statutory_category(
 ) -> Counts:
     """Referrals received per statutory category (counted once however many of its types fall
     in the category), grouped first by any further keys. `categories` maps type to category."""
-    labelled = [key.label(f"k{i}") for i, key in enumerate(keys)]
+    shown, grouped = _shown_and_grouped(keys)
     category = case(
         *((ReferralAllegationType.allegation_type == t, c) for t, c in categories.items()),
         else_=None,
     ).label("category")
     statement = (
-        select(*labelled, category, func.count(distinct(Referral.id)))
+        select(*shown, category, func.count(distinct(Referral.id)))
         .join(ReferralAllegationType, ReferralAllegationType.referral_id == Referral.id)
         .where(*received_in(period))
-        .group_by(*labelled, category)
+        .group_by(*grouped, category)
     )
     return _run(session, statement)
 
 
 def closed_allegation_counts(session: Session, period: Period, key: Key) -> Counts:
     """Allegations closed in the period, grouped by one key (outcome or timeliness band)."""
-    labelled = key.label("k0")
+    shown, grouped = _shown_and_grouped([key])
     statement = (
-        select(labelled, func.count(Referral.id))
-        .where(*closed_allegations_in(period))
-        .group_by(labelled)
+        select(*shown, func.count()).where(*closed_allegations_in(period)).group_by(*grouped)
     )
     return _run(session, statement)
 
@@ -124,7 +128,5 @@ def open_by_age(session: Session, today: date) -> Counts:
         for months, band in OPEN_AGE_BANDS
     ]
     age = case(*bands, else_=OLDEST_AGE_BAND).label("age")
-    statement = (
-        select(age, func.count(Referral.id)).where(Referral.closed_at.is_(None)).group_by(age)
-    )
+    statement = select(age, func.count()).where(Referral.closed_at.is_(None)).group_by(age)
     return _run(session, statement)
