@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     )
     smtp_username: str = Field(default="", description="SMTP user; empty sends without AUTH.")
     smtp_password: SecretStr | None = Field(default=None, description="SMTP password.")
+    smtp_oauth_token: SecretStr | None = Field(
+        default=None,
+        description="SMTP OAuth 2 access token (XOAUTH2, Exchange Online); instead of a password.",
+    )
     graph_client_id: str = Field(default="", description="Entra app (client) id for graph://.")
     graph_client_secret: SecretStr | None = Field(default=None, description="Its secret, or:")
     graph_certificate_key: Path | None = Field(

@@ -48,7 +48,7 @@ def open_imap(settings: Settings) -> tuple[ImapMailbox, SmtpOutgoingMail]:
     credentials = ImapCredentials(settings.mailbox_password, settings.mailbox_oauth_token)
     outgoing = SmtpOutgoingMail(
         smtp_server,
-        SmtpCredentials(settings.smtp_username, settings.smtp_password),
+        SmtpCredentials(settings.smtp_username, settings.smtp_password, settings.smtp_oauth_token),
         ImapConnection(server, credentials),
         settings.mailbox_sent_folder,
     )

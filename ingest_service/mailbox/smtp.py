@@ -8,6 +8,7 @@ import ssl
 from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import EmailMessage
+from typing import overload
 
 from imapclient import SEEN
 from pydantic import SecretStr
@@ -20,10 +21,39 @@ TIMEOUT_SECONDS = 30.0
 
 @dataclass(frozen=True)
 class SmtpCredentials:
-    """SMTP AUTH user and password; no username means no AUTH."""
+    """SMTP AUTH user with a password or an OAuth 2 access token; no username means no AUTH."""
 
     username: str
     password: SecretStr | None
+    oauth_token: SecretStr | None = None
+
+
+class Xoauth2Response:
+    """smtplib's auth object for XOAUTH2: the initial response, then an empty answer to an
+    error challenge so that the server reports the failure."""
+
+    def __init__(self, username: str, token: SecretStr) -> None:
+        self._username = username
+        self._token = token
+
+    @overload
+    def __call__(self, challenge: None = None, /) -> str | None: ...
+    @overload
+    def __call__(self, challenge: bytes, /) -> str: ...
+    def __call__(self, challenge: bytes | None = None, /) -> str | None:
+        """The user and bearer token first; nothing in answer to an error challenge."""
+        if challenge is not None:
+            return ""
+        return f"user={self._username}\x01auth=Bearer {self._token.get_secret_value()}\x01\x01"
+
+
+def authenticate(smtp: smtplib.SMTP, credentials: SmtpCredentials) -> None:
+    """Log in with the OAuth token when there is one, else the password."""
+    if credentials.oauth_token is not None:
+        smtp.auth("XOAUTH2", Xoauth2Response(credentials.username, credentials.oauth_token))
+        return
+    password = credentials.password.get_secret_value() if credentials.password else ""
+    smtp.login(credentials.username, password)
 
 
 def submit(server: MailServer, credentials: SmtpCredentials, message: EmailMessage) -> None:
@@ -43,8 +73,7 @@ def submit(server: MailServer, credentials: SmtpCredentials, message: EmailMessa
             elif not server.is_loopback:
                 raise MailServerError(f"{server.host} offers no STARTTLS; use smtps://")
         if credentials.username:
-            password = credentials.password.get_secret_value() if credentials.password else ""
-            smtp.login(credentials.username, password)
+            authenticate(smtp, credentials)
         smtp.send_message(message)
 
 

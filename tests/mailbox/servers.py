@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import pwd
@@ -27,6 +28,7 @@ PASSWORD = "test-password"
 USERS = 40
 SMTP_USER = "lado-smtp"
 SMTP_PASSWORD = "smtp-password"
+SMTP_OAUTH_TOKEN = "smtp-access-token"
 INSTALL_HINT = "run scripts/install-system-packages.sh (or make test) to install dovecot-imapd"
 
 
@@ -244,6 +246,14 @@ class CapturingHandler:
         """Accept and keep the message."""
         self.received.append(envelope)
         return "250 OK"
+
+    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
+        """Microsoft's and Google's XOAUTH2 SASL: user and bearer token in one response."""
+        expected = f"user={SMTP_USER}\x01auth=Bearer {SMTP_OAUTH_TOKEN}\x01\x01".encode()
+        if len(args) > 1 and base64.b64decode(args[1]) == expected:
+            return AuthResult(success=True, auth_data=SMTP_USER)
+        await server.challenge_auth('{"status":"401"}')  # the error challenge, then 535
+        return AuthResult(success=False, handled=False)
 
 
 def _authenticate(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import smtplib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
@@ -19,6 +20,7 @@ from ingest_service.mailbox.smtp import SmtpOutgoingMail
 from ingest_service.settings import Settings
 from tests.mailbox.servers import (
     PASSWORD,
+    SMTP_OAUTH_TOKEN,
     SMTP_PASSWORD,
     SMTP_USER,
     MailAccount,
@@ -177,6 +179,31 @@ def test_wrong_credentials_are_mail_server_errors(
     with pytest.raises(OSError):  # smtplib's errors are OSErrors: the outbox retries them
         outgoing.send(raw_email(1), "<m1@example.sch.uk>")
     assert not outgoing.was_sent("<m1@example.sch.uk>"), "a refused reply left its Sent copy"
+
+
+def test_smtp_xoauth2_submits_with_a_bearer_token(
+    tmp_path: Path, account: MailAccount, smtp_server: SmtpServer
+) -> None:
+    _, outgoing = open_imap(
+        tmp_path,
+        account,
+        smtp_server.url,
+        smtp_username=SMTP_USER,
+        smtp_oauth_token=SecretStr(SMTP_OAUTH_TOKEN),
+    )
+    outgoing.send(raw_email(4), "<m4@example.sch.uk>")
+    assert smtp_server.received[-1].rcpt_tos == ["lado@example.org"]
+    assert outgoing.was_sent("<m4@example.sch.uk>")
+    _, expired = open_imap(
+        tmp_path,
+        account,
+        smtp_server.url,
+        smtp_username=SMTP_USER,
+        smtp_oauth_token=SecretStr("expired"),
+    )
+    with pytest.raises(smtplib.SMTPAuthenticationError):
+        expired.send(raw_email(5), "<m5@example.sch.uk>")
+    assert not expired.was_sent("<m5@example.sch.uk>")
 
 
 def test_a_crash_during_submission_never_sends_twice(
