@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -9,6 +10,25 @@ from sqlalchemy.orm import Session, selectinload
 
 from ingest_service.store import audit
 from ingest_service.store.models import Message, OutboxEmail, Referral
+
+CASE_COLUMNS = (
+    "sector",
+    "role_category",
+    "district",
+    "referral_source",
+    "any_child_send",
+    "any_child_in_care",
+    "contact_type",
+    "triage_note",
+    "triaged_at",
+    "triaged_by",
+    "strategy_meeting_on",
+    "evaluation_meeting_on",
+    "outcome",
+    "closed_at",
+    "timeliness",
+    "days_to_close",
+)
 
 
 class RecordNotFound(LookupError):
@@ -38,7 +58,11 @@ def referral_record(session: Session, reference: str, actor: str) -> dict[str, A
     referral = session.scalar(
         select(Referral)
         .where(Referral.reference == reference)
-        .options(selectinload(Referral.messages).selectinload(Message.steps))
+        .options(
+            selectinload(Referral.messages).selectinload(Message.steps),
+            selectinload(Referral.messages).selectinload(Message.attachments),
+            selectinload(Referral.allegation_type_rows),
+        )
     )
     if referral is None:
         raise RecordNotFound(reference)
@@ -57,6 +81,7 @@ def referral_record(session: Session, reference: str, actor: str) -> dict[str, A
         "missing_sections": referral.missing_sections,
         "classification": referral.classification,
         "review_reasons": referral.review_reasons,
+        "case": case_of(referral),
         "messages": [
             {
                 "id": m.id,
@@ -66,6 +91,17 @@ def referral_record(session: Session, reference: str, actor: str) -> dict[str, A
                 "error": m.error,
                 "steps": [
                     {"step": s.step, "status": s.status.value, "detail": s.detail} for s in m.steps
+                ],
+                "attachments": [
+                    {
+                        "id": a.id,
+                        "filename": a.filename,
+                        "content_type": a.content_type,
+                        "size_bytes": a.size_bytes,
+                        "parse_error": a.parse_error,
+                    }
+                    for a in m.attachments
+                    if not a.inline
                 ],
             }
             for m in referral.messages
@@ -82,3 +118,37 @@ def referral_record(session: Session, reference: str, actor: str) -> dict[str, A
             for o in replies
         ],
     }
+
+
+def case_of(referral: Referral) -> dict[str, Any]:
+    """The referral's reporting columns and case record (ids and dates, no labels)."""
+    case = {name: getattr(referral, name) for name in CASE_COLUMNS}
+    case["allegation_types"] = [row.allegation_type for row in referral.allegation_type_rows]
+    case["regulator_referrals"] = list(referral.regulator_referrals)
+    return case
+
+
+def exported_records(
+    session: Session, received_from: datetime, received_before: datetime, actor: str
+) -> list[dict[str, Any]]:
+    """Referrals received in [from, before), oldest first; each one's export is audited."""
+    referrals = session.scalars(
+        select(Referral)
+        .where(Referral.received_at >= received_from, Referral.received_at < received_before)
+        .order_by(Referral.received_at, Referral.id)
+        .options(selectinload(Referral.allegation_type_rows))
+    ).all()
+    for referral in referrals:
+        audit.record(session, actor, "exported", "referral", referral.id)
+    return [
+        {
+            "reference": r.reference,
+            "status": r.status.value,
+            "received_at": r.received_at.isoformat(),
+            "completed_at": r.completed_at.isoformat() if r.completed_at else None,
+            "fields": r.fields,
+            "missing_sections": r.missing_sections,
+            "case": case_of(r),
+        }
+        for r in referrals
+    ]

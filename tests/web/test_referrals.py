@@ -78,10 +78,11 @@ def test_queue_puts_the_most_urgent_first_and_filters(web_service: Service) -> N
     missing_old = add_referral(web_service, 4, ReferralStatus.AWAITING_INFORMATION, 9)
     review = add_referral(web_service, 5, ReferralStatus.NEEDS_REVIEW, 0)
     client = signed_in(web_service, "olive", UserRole.CONTACT_OFFICER)
-    listed = [row["reference"] for row in client.get("/api/referrals").json()]
+    listed = [row["reference"] for row in client.get("/api/referrals").json()["items"]]
     assert listed == [review, missing_old, missing_new, unsure, ready]
     awaiting = client.get("/api/referrals", params={"status": "awaiting_information"}).json()
-    assert [row["reference"] for row in awaiting] == [missing_old, missing_new]
+    assert [row["reference"] for row in awaiting["items"]] == [missing_old, missing_new]
+    assert awaiting["total"] == 2
     page = client.get("/referrals", params={"status": "needs_review"}).text
     assert review in page and ready not in page
 
@@ -97,9 +98,7 @@ def test_email_content_is_escaped_and_the_view_is_audited(web_service: Service) 
     assert "<img" not in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
     with web_service.sessions() as session:
-        views = session.scalars(
-            select(AuditEvent.actor).where(AuditEvent.action == "viewed")
-        ).all()
+        views = session.scalars(select(AuditEvent.actor).where(AuditEvent.action == "viewed")).all()
     assert views == ["user:olive"]
 
 

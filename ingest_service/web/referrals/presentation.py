@@ -75,3 +75,12 @@ def field_sections(record: dict[str, Any], schema: FormSchema) -> list[SectionVi
         absent = [labels[key] for key in labels if key in missing]
         sections.append(SectionView(section.id, section.title, rows, absent))
     return sections
+
+
+def field_choices(schema: FormSchema) -> list[tuple[str, str]]:
+    """Every field of the form as (id, "Section: label"), for the correction form."""
+    return [
+        (spec.id, f"{section.title}: {spec.synonyms[0]}")
+        for section in schema.sections
+        for spec in section.fields
+    ]

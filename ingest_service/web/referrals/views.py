@@ -2,56 +2,87 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ingest_service.records import RecordNotFound, referral_record
 from ingest_service.replies.approval import ReplyNotAwaitingApproval
 from ingest_service.store.database import unit_of_work
 from ingest_service.store.models import ReferralStatus
 from ingest_service.web.auth.dependencies import Caseworker, ServiceDep
-from ingest_service.web.referrals.presentation import field_sections
-from ingest_service.web.referrals.service import approve_referral_reply, review_queue
+from ingest_service.web.referrals import case_views, document_views
+from ingest_service.web.referrals.page import referral_page_response
+from ingest_service.web.referrals.service import (
+    QueueFilters,
+    approve_referral_reply,
+    review_queue,
+)
 from ingest_service.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
 
+def page_filters(
+    status: str = "",
+    sector: str = "",
+    allegation_type: str = "",
+    received_from: str = "",
+    received_to: str = "",
+) -> QueueFilters:
+    """The queue's filters from the filter form; blank or unreadable values filter nothing."""
+    return QueueFilters(
+        status=ReferralStatus(status) if status in set(ReferralStatus) else None,
+        sector=sector or None,
+        allegation_type=allegation_type or None,
+        received_from=_day(received_from),
+        received_to=_day(received_to),
+    )
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 @router.get("/referrals", response_class=HTMLResponse)
 def queue_page(
-    request: Request, user: Caseworker, service: ServiceDep, status: ReferralStatus | None = None
+    request: Request,
+    user: Caseworker,
+    service: ServiceDep,
+    filters: Annotated[QueueFilters, Depends(page_filters)],
+    page: int = 1,
 ) -> HTMLResponse:
-    """Open referrals, most urgent first, optionally of one status."""
+    """Open referrals, most urgent first, filtered, a page at a time."""
     with service.sessions() as session:
-        entries = review_queue(session, status)
+        result = review_queue(session, filters, page)
+    query = {k: v for k, v in request.query_params.items() if k != "page" and v}
     return render(
         request,
         "referrals/queue.html",
         user,
-        entries=entries,
-        status=status,
+        result=result,
+        filters=filters,
+        query=query,
         statuses=list(ReferralStatus),
+        taxonomy=service.council.taxonomy,
     )
 
 
 @router.get("/referrals/{reference}", response_class=HTMLResponse, name="referral_page")
 def referral_page(
-    request: Request, reference: str, user: Caseworker, service: ServiceDep, approved: int = 0
+    request: Request,
+    reference: str,
+    user: Caseworker,
+    service: ServiceDep,
+    approved: int = 0,
+    saved: str = "",
 ) -> HTMLResponse:
-    """One referral in full; the view is audited with the user."""
-    try:
-        with unit_of_work(service.sessions) as session:
-            record = referral_record(session, reference, user.actor)
-    except RecordNotFound:
-        raise HTTPException(404, "There is no referral with that reference.") from None
-    return render(
-        request,
-        "referrals/referral.html",
-        user,
-        record=record,
-        sections=field_sections(record, service.council.form),
-        approved=approved,
-    )
+    """One referral in full with its case forms; the view is audited with the user."""
+    return referral_page_response(request, user, service, reference, approved=approved, saved=saved)
 
 
 @router.post("/referrals/{reference}/replies/{reply_id}/approve")
@@ -66,3 +97,7 @@ def approve(
         raise HTTPException(404, "That reply is not awaiting approval.") from None
     page = request.url_for("referral_page", reference=reference)
     return RedirectResponse(f"{page.path}?approved={reply_id}", status_code=303)
+
+
+router.include_router(case_views.router)
+router.include_router(document_views.router)

@@ -1,0 +1,88 @@
+"""The referral's original documents: PDF inline, Word as HTML, the email as text."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from ingest_service.store.database import unit_of_work
+from ingest_service.web.auth.dependencies import Caseworker, ServiceDep
+from ingest_service.web.referrals.documents import (
+    DocumentNotFound,
+    document_parts,
+    referral_document,
+    referral_email,
+)
+from ingest_service.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+NOT_FOUND = "The referral has no such document."
+# A PDF may be framed by the app's own pages only, and may itself load nothing.
+PDF_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'self'",
+    "X-Frame-Options": "SAMEORIGIN",
+}
+
+
+@router.get("/referrals/{reference}/documents/{attachment_id:int}", response_class=HTMLResponse)
+def document_page(
+    request: Request, reference: str, attachment_id: int, user: Caseworker, service: ServiceDep
+) -> HTMLResponse:
+    """An attachment: a PDF in a frame, a Word document as HTML, else a download (audited)."""
+    try:
+        with unit_of_work(service.sessions) as session:
+            document = referral_document(
+                session, service.documents, reference, attachment_id, user.actor
+            )
+    except DocumentNotFound:
+        raise HTTPException(404, NOT_FOUND) from None
+    parts = document_parts(document) if document.kind == "word" else []
+    return render(
+        request,
+        "referrals/document.html",
+        user,
+        reference=reference,
+        document=document,
+        parts=parts,
+    )
+
+
+@router.get("/referrals/{reference}/documents/{attachment_id:int}/file")
+def document_file(
+    reference: str, attachment_id: int, user: Caseworker, service: ServiceDep
+) -> Response:
+    """The attachment's bytes: a PDF inline (framed by the app only), anything else downloaded."""
+    try:
+        with unit_of_work(service.sessions) as session:
+            document = referral_document(
+                session, service.documents, reference, attachment_id, user.actor
+            )
+    except DocumentNotFound:
+        raise HTTPException(404, NOT_FOUND) from None
+    if document.kind == "pdf":
+        return Response(
+            document.data,
+            media_type="application/pdf",
+            headers={
+                "Content-Disposition": f'inline; filename="document-{attachment_id}.pdf"',
+                **PDF_HEADERS,
+            },
+        )
+    return Response(
+        document.data,
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="document-{attachment_id}"'},
+    )
+
+
+@router.get("/referrals/{reference}/messages/{message_id:int}", response_class=HTMLResponse)
+def email_page(
+    request: Request, reference: str, message_id: int, user: Caseworker, service: ServiceDep
+) -> HTMLResponse:
+    """An email of the referral as received, as escaped plain text (audited)."""
+    try:
+        with unit_of_work(service.sessions) as session:
+            email = referral_email(session, service.documents, reference, message_id, user.actor)
+    except DocumentNotFound:
+        raise HTTPException(404, NOT_FOUND) from None
+    return render(request, "referrals/email.html", user, reference=reference, email=email)
