@@ -260,6 +260,29 @@ Index(
     sqlite_where=Referral.closed_at.is_(None),
 )
 
+# Covering indexes for the dashboard and reports (migration 0007): a count grouped over the
+# referrals received, or the allegations closed, in a period reads only the index.
+Index(
+    "ix_referrals_reporting",
+    Referral.received_at,
+    Referral.contact_type,
+    Referral.sector,
+    Referral.district,
+    Referral.origin,
+    Referral.referral_source,
+    Referral.role_category,
+    Referral.any_child_send,
+    Referral.any_child_in_care,
+    Referral.id,
+)
+Index(
+    "ix_referrals_closed_reporting",
+    Referral.contact_type,
+    Referral.closed_at,
+    Referral.outcome,
+    Referral.timeliness,
+)
+
 
 class ReferralAllegationType(Base):
     """One allegation type of a referral, as a row so reports can count types in SQL."""
