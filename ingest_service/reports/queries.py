@@ -16,7 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ingest_service.cases.timeliness import add_months
 from ingest_service.reports.period import Period
-from ingest_service.reports.sql import Bucket, month_of, week_of
+from ingest_service.reports.sql import Bucket
 from ingest_service.store.models import ContactType, Referral, ReferralAllegationType
 
 Counts = dict[tuple[str | None, ...], int]
@@ -38,6 +38,15 @@ def _plain(value: Any) -> str | None:
 
 def _run(session: Session, statement: Executable) -> Counts:
     return {tuple(_plain(v) for v in row[:-1]): int(row[-1]) for row in session.execute(statement)}
+
+
+def margin(counts: Counts, *positions: int) -> Counts:
+    """The counts keyed by the keys at these positions only, summed over the others."""
+    summed: Counts = {}
+    for key, count in counts.items():
+        kept = tuple(key[p] for p in positions)
+        summed[kept] = summed.get(kept, 0) + count
+    return summed
 
 
 def received_in(period: Period) -> tuple[ColumnElement[bool], ...]:
@@ -66,16 +75,6 @@ def received_counts(session: Session, period: Period, keys: Sequence[Key]) -> Co
     shown, grouped = _shown_and_grouped(keys)
     statement = select(*shown, func.count()).where(*received_in(period)).group_by(*grouped)
     return _run(session, statement)
-
-
-def by_month(session: Session, period: Period, *keys: Key) -> Counts:
-    """Referrals received per month (YYYY-MM), then by any further keys."""
-    return received_counts(session, period, [month_of(session, Referral.received_at), *keys])
-
-
-def by_week(session: Session, period: Period) -> Counts:
-    """Referrals received per week (its Monday, YYYY-MM-DD)."""
-    return received_counts(session, period, [week_of(session, Referral.received_at)])
 
 
 def by_allegation_type(session: Session, period: Period, *keys: Key) -> Counts:
@@ -112,9 +111,9 @@ def by_statutory_category(
     return _run(session, statement)
 
 
-def closed_allegation_counts(session: Session, period: Period, key: Key) -> Counts:
-    """Allegations closed in the period, grouped by one key (outcome or timeliness band)."""
-    shown, grouped = _shown_and_grouped([key])
+def closed_allegation_counts(session: Session, period: Period, keys: Sequence[Key]) -> Counts:
+    """Allegations closed in the period, grouped by the keys (outcome, timeliness band)."""
+    shown, grouped = _shown_and_grouped(keys)
     statement = (
         select(*shown, func.count()).where(*closed_allegations_in(period)).group_by(*grouped)
     )

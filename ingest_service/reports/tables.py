@@ -1,4 +1,9 @@
-"""The tables councils publish in a LADO annual report, built from grouped counts."""
+"""The tables councils publish in a LADO annual report, built from grouped counts.
+
+Tables that share a scan share one query: the counts are grouped in SQL by every column
+the tables need (months with contact types and districts, say), and each table sums out
+the columns it does not show. The table builders are pure; `annual_report` runs the queries.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,12 @@ from classifiers.taxonomy import Taxonomy
 from ingest_service.reports import queries
 from ingest_service.reports.labels import NOT_RECORDED, humanise, month_label
 from ingest_service.reports.period import Period
+from ingest_service.reports.queries import Counts, margin
+from ingest_service.reports.sql import month_of
 from ingest_service.store.models import CaseOutcome, ContactType, Referral, TimelinessBand
 
 Cell = int | float
+Rows = tuple[tuple[str, tuple[Cell, ...]], ...]
 STATUTORY_CATEGORIES = ("physical", "emotional", "sexual", "neglect", "suitability")
 CONTACT_COLUMNS: tuple[str | None, ...] = (*(item.value for item in ContactType), None)
 
@@ -26,7 +34,7 @@ class ReportTable:
     title: str
     row_heading: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[Cell, ...]], ...]
+    rows: Rows
     total: tuple[Cell, ...] | None
 
     def value(self, row: str, column: str) -> Cell:
@@ -45,15 +53,15 @@ def ordered(known: Sequence[str], found: Iterable[str | None]) -> list[str | Non
 
 
 def _grid(
+    counts: Counts,
     rows: Sequence[str | None],
     columns: Sequence[str | None],
-    count: Callable[[str | None, str | None], int],
     label: Callable[[str | None], str] = humanise,
-) -> tuple[tuple[tuple[str, tuple[Cell, ...]], ...], tuple[Cell, ...]]:
-    """Rows of counts with a total column, and the total row."""
+) -> tuple[Rows, tuple[Cell, ...]]:
+    """Rows of counts[(row, column)] with a total column, and the total row."""
     body = []
     for row in rows:
-        cells = [count(row, column) for column in columns]
+        cells = [counts.get((row, column), 0) for column in columns]
         body.append((label(row), (*cells, sum(cells))))
     total = tuple(sum(int(cells[i]) for _, cells in body) for i in range(len(columns) + 1))
     return tuple(body), total
@@ -65,82 +73,56 @@ def _with_total(
     return (*(label(c) for c in columns), "Total")
 
 
-def month_by_contact_type(session: Session, period: Period) -> ReportTable:
-    """Referrals received per month, by contact type."""
-    counts = queries.by_month(session, period, Referral.contact_type)
-    columns = CONTACT_COLUMNS
-    rows, total = _grid(
-        period.months, columns, lambda m, c: counts.get((m, c), 0), lambda m: month_label(str(m))
-    )
+def _month_label(month: str | None) -> str:
+    return month_label(str(month))
+
+
+def month_by_contact_type(period: Period, counts: Counts) -> ReportTable:
+    """Referrals received per month, by contact type; counts keyed (month, contact type)."""
+    rows, total = _grid(counts, period.months, CONTACT_COLUMNS, _month_label)
     return ReportTable(
         "month_by_contact_type",
         "Referrals received by month and contact type",
         "Month",
-        _with_total(columns, humanise),
+        _with_total(CONTACT_COLUMNS, humanise),
         rows,
         total,
     )
 
 
-def district_by_month(session: Session, period: Period) -> ReportTable:
-    """Referrals received per district, by month."""
-    counts = queries.by_month(session, period, Referral.district)
-    districts = ordered([], (d for _, d in counts))
-    rows, total = _grid(districts, period.months, lambda d, m: counts.get((m, d), 0))
+def district_by_month(period: Period, counts: Counts) -> ReportTable:
+    """Referrals received per district, by month; counts keyed (district, month)."""
+    districts = ordered([], (d for d, _ in counts))
+    rows, total = _grid(counts, districts, period.months)
     return ReportTable(
         "district_by_month",
         "Referrals received by district and month",
         "District",
-        _with_total(period.months, lambda m: month_label(str(m))),
+        _with_total(period.months, _month_label),
         rows,
         total,
     )
 
 
-def _by_contact_type(
-    session: Session, period: Period, column_name: str, title: str, known: Sequence[str]
+def by_contact_type(
+    column_name: str, title: str, known: Sequence[str], counts: Counts
 ) -> ReportTable:
-    column = getattr(Referral, column_name)
-    counts = queries.received_counts(session, period, [column, Referral.contact_type])
+    """Referrals received per value of a column, by contact type; counts keyed (value, type)."""
     values = ordered(known, (v for v, _ in counts))
-    columns = CONTACT_COLUMNS
-    rows, total = _grid(values, columns, lambda v, c: counts.get((v, c), 0))
+    rows, total = _grid(counts, values, CONTACT_COLUMNS)
     return ReportTable(
         f"{column_name}_by_contact_type",
         title,
         humanise(column_name),
-        _with_total(columns, humanise),
+        _with_total(CONTACT_COLUMNS, humanise),
         rows,
         total,
     )
 
 
-def sector_by_contact_type(session: Session, period: Period, taxonomy: Taxonomy) -> ReportTable:
-    """Referrals received per employer sector, by contact type."""
-    return _by_contact_type(
-        session,
-        period,
-        "sector",
-        "Referrals received by employer sector and contact type",
-        taxonomy.council_sector_ids,
-    )
-
-
-def source_by_contact_type(session: Session, period: Period) -> ReportTable:
-    """Referrals received per source of referral, by contact type."""
-    return _by_contact_type(
-        session,
-        period,
-        "referral_source",
-        "Source of referrals by contact type",
-        (),
-    )
-
-
-def role_by_allegation_type(session: Session, period: Period, taxonomy: Taxonomy) -> ReportTable:
-    """Referrals per role of the person referred and allegation type (a referral with two
-    types counts under each, so rows are not summed)."""
-    counts = queries.by_allegation_type(session, period, Referral.role_category)
+def role_by_allegation_type(taxonomy: Taxonomy, counts: Counts) -> ReportTable:
+    """Referrals per role and allegation type (a referral with two types counts under each,
+    so rows are not summed); counts keyed (role, type)."""
     roles = ordered([], (r for r, _ in counts))
     types = [t for t in ordered(taxonomy.council_type_ids, (t for _, t in counts)) if t]
     rows = tuple((humanise(role), tuple(counts.get((role, t), 0) for t in types)) for role in roles)
@@ -155,10 +137,9 @@ def role_by_allegation_type(session: Session, period: Period, taxonomy: Taxonomy
     )
 
 
-def role_by_statutory_category(session: Session, period: Period, taxonomy: Taxonomy) -> ReportTable:
-    """Referrals per role and statutory category of harm (each counted once per category)."""
-    categories = {t: taxonomy.council_dfe(t) for t in taxonomy.council_type_ids}
-    counts = queries.by_statutory_category(session, period, categories, Referral.role_category)
+def role_by_statutory_category(counts: Counts) -> ReportTable:
+    """Referrals per role and statutory category of harm (each counted once per category);
+    counts keyed (role, category)."""
     roles = ordered([], (r for r, _ in counts))
     rows = tuple(
         (humanise(role), tuple(counts.get((role, c), 0) for c in STATUTORY_CATEGORIES))
@@ -175,10 +156,14 @@ def role_by_statutory_category(session: Session, period: Period, taxonomy: Taxon
     )
 
 
-def _closed_table(
-    session: Session, period: Period, key: str, title: str, heading: str, known: Sequence[str]
+def _share(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def closed_table(
+    key: str, title: str, heading: str, known: Sequence[str], counts: Counts
 ) -> ReportTable:
-    counts = queries.closed_allegation_counts(session, period, getattr(Referral, key))
+    """Allegations closed in the period by one column, with each value's share."""
     values = ordered(known, (v for (v,) in counts))
     closed = sum(counts.values())
     rows = tuple(
@@ -189,44 +174,13 @@ def _closed_table(
     )
 
 
-def _share(part: int, whole: int) -> float:
-    return round(100 * part / whole, 1) if whole else 0.0
-
-
-def outcomes(session: Session, period: Period) -> ReportTable:
-    """Outcomes of allegations closed in the period."""
-    return _closed_table(
-        session,
-        period,
-        "outcome",
-        "Outcomes of allegations closed in the period",
-        "Outcome",
-        [o.value for o in CaseOutcome],
-    )
-
-
-def timeliness(session: Session, period: Period) -> ReportTable:
-    """How long allegations closed in the period took, by band."""
-    return _closed_table(
-        session,
-        period,
-        "timeliness",
-        "Timeliness of allegations closed in the period",
-        "Time from referral to closure",
-        [b.value for b in TimelinessBand],
-    )
-
-
-def send_and_in_care(session: Session, period: Period) -> ReportTable:
-    """Referrals where any child has special educational needs or is in care."""
+def send_and_in_care(counts: Counts) -> ReportTable:
+    """Referrals where any child has SEND or is in care; counts keyed (SEND, in care)."""
     answers: list[bool | None] = [True, False, None]
     rows = []
-    for label, column in (
-        ("Any child with SEND", Referral.any_child_send),
-        ("Any child in care", Referral.any_child_in_care),
-    ):
-        counts = queries.received_counts(session, period, [column])
-        by_answer = {None if k[0] is None else k[0] == "True": n for k, n in counts.items()}
+    for label, position in (("Any child with SEND", 0), ("Any child in care", 1)):
+        flags = margin(counts, position)
+        by_answer = {None if k[0] is None else k[0] == "True": n for k, n in flags.items()}
         cells = [by_answer.get(a, 0) for a in answers]
         rows.append((label, (*cells, sum(cells))))
     return ReportTable(
@@ -241,14 +195,50 @@ def send_and_in_care(session: Session, period: Period) -> ReportTable:
 
 def annual_report(session: Session, period: Period, taxonomy: Taxonomy) -> list[ReportTable]:
     """Every table of the annual report, in the order councils publish them."""
+    month = month_of(session, Referral.received_at)
+    contact = Referral.contact_type
+    by_month = queries.received_counts(session, period, [month, contact, Referral.district])
+    by_employer = queries.received_counts(
+        session, period, [Referral.sector, Referral.referral_source, contact]
+    )
+    flags = queries.received_counts(
+        session, period, [Referral.any_child_send, Referral.any_child_in_care]
+    )
+    closed = queries.closed_allegation_counts(
+        session, period, [Referral.outcome, Referral.timeliness]
+    )
+    categories = {t: taxonomy.council_dfe(t) for t in taxonomy.council_type_ids}
     return [
-        month_by_contact_type(session, period),
-        district_by_month(session, period),
-        sector_by_contact_type(session, period, taxonomy),
-        role_by_allegation_type(session, period, taxonomy),
-        role_by_statutory_category(session, period, taxonomy),
-        outcomes(session, period),
-        timeliness(session, period),
-        send_and_in_care(session, period),
-        source_by_contact_type(session, period),
+        month_by_contact_type(period, margin(by_month, 0, 1)),
+        district_by_month(period, margin(by_month, 2, 0)),
+        by_contact_type(
+            "sector",
+            "Referrals received by employer sector and contact type",
+            taxonomy.council_sector_ids,
+            margin(by_employer, 0, 2),
+        ),
+        role_by_allegation_type(
+            taxonomy, queries.by_allegation_type(session, period, Referral.role_category)
+        ),
+        role_by_statutory_category(
+            queries.by_statutory_category(session, period, categories, Referral.role_category)
+        ),
+        closed_table(
+            "outcome",
+            "Outcomes of allegations closed in the period",
+            "Outcome",
+            [o.value for o in CaseOutcome],
+            margin(closed, 0),
+        ),
+        closed_table(
+            "timeliness",
+            "Timeliness of allegations closed in the period",
+            "Time from referral to closure",
+            [b.value for b in TimelinessBand],
+            margin(closed, 1),
+        ),
+        send_and_in_care(flags),
+        by_contact_type(
+            "referral_source", "Source of referrals by contact type", (), margin(by_employer, 1, 2)
+        ),
     ]

@@ -14,6 +14,8 @@ from classifiers.taxonomy import Taxonomy
 from ingest_service.reports import queries
 from ingest_service.reports.labels import humanise, month_label, week_label
 from ingest_service.reports.period import Period
+from ingest_service.reports.queries import margin
+from ingest_service.reports.sql import month_of, week_of
 from ingest_service.reports.tables import CONTACT_COLUMNS, ordered
 from ingest_service.store.models import Referral, ReferralOrigin, TimelinessBand
 
@@ -86,11 +88,21 @@ def _single(counts: queries.Counts, known: tuple[str, ...] = ()) -> Bars:
 
 def intake_breakdowns(session: Session, period: Period, taxonomy: Taxonomy) -> list[Breakdown]:
     """Referrals received in the period, over time and by each reporting dimension."""
-    months = {key[0]: n for key, n in queries.by_month(session, period).items()}
-    weeks = {key[0]: n for key, n in queries.by_week(session, period).items()}
+    over_time = queries.received_counts(
+        session,
+        period,
+        [month_of(session, Referral.received_at), week_of(session, Referral.received_at)],
+    )
+    months = {key[0]: n for key, n in margin(over_time, 0).items()}
+    weeks = {key[0]: n for key, n in margin(over_time, 1).items()}
+    by_dimension = queries.received_counts(
+        session,
+        period,
+        [Referral.contact_type, Referral.sector, Referral.district, Referral.origin],
+    )
 
-    def received_by(column: queries.Key, known: tuple[str, ...] = ()) -> Bars:
-        return _single(queries.received_counts(session, period, [column]), known)
+    def received_by(position: int, known: tuple[str, ...] = ()) -> Bars:
+        return _single(margin(by_dimension, position), known)
 
     contact_types = tuple(c for c in CONTACT_COLUMNS if c is not None)
     return [
@@ -112,13 +124,13 @@ def intake_breakdowns(session: Session, period: Period, taxonomy: Taxonomy) -> l
             "contact-type",
             "Referrals by contact type",
             "Contact type",
-            received_by(Referral.contact_type, contact_types),
+            received_by(0, contact_types),
         ),
         Breakdown(
             "sector",
             "Referrals by employer sector",
             "Sector",
-            received_by(Referral.sector, taxonomy.council_sector_ids),
+            received_by(1, taxonomy.council_sector_ids),
         ),
         Breakdown(
             "allegation-type",
@@ -126,12 +138,12 @@ def intake_breakdowns(session: Session, period: Period, taxonomy: Taxonomy) -> l
             "Allegation type",
             _single(queries.by_allegation_type(session, period), taxonomy.council_type_ids),
         ),
-        Breakdown("district", "Referrals by district", "District", received_by(Referral.district)),
+        Breakdown("district", "Referrals by district", "District", received_by(2)),
         Breakdown(
             "origin",
             "Referrals by how they reached the service",
             "Source",
-            received_by(Referral.origin, tuple(o.value for o in ReferralOrigin)),
+            received_by(3, tuple(o.value for o in ReferralOrigin)),
         ),
     ]
 
@@ -152,7 +164,9 @@ def timeliness_kpis(session: Session, period: Period) -> list[TimelinessKpi]:
     """Each target's share of allegations closed in the period (cumulative bands)."""
     counts = {
         key[0]: n
-        for key, n in queries.closed_allegation_counts(session, period, Referral.timeliness).items()
+        for key, n in queries.closed_allegation_counts(
+            session, period, [Referral.timeliness]
+        ).items()
         if key[0] is not None
     }
     closed = sum(counts.values())
