@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
@@ -23,8 +23,6 @@ from ingest_service.web.auth.dependencies import Caseworker, ServiceDep
 from ingest_service.web.auth.models import SignedInUser
 from ingest_service.web.referrals.access import CaseLead
 from ingest_service.web.referrals.page import referral_page_response
-
-router = APIRouter(include_in_schema=False)
 
 
 def _saved(
@@ -62,7 +60,6 @@ def optional_date(form: FormData, name: str, label: str) -> date | None:
         raise CaseInputError(f"Enter the {label} as a date such as 2026-01-31.") from None
 
 
-@router.post("/referrals/{reference}/fields")
 async def correct_answer(
     request: Request, reference: str, user: Caseworker, service: ServiceDep
 ) -> Response:
@@ -87,7 +84,6 @@ async def correct_answer(
     return _saved(request, user, service, reference, "field", change)
 
 
-@router.post("/referrals/{reference}/labels")
 async def correct_classification(
     request: Request, reference: str, user: Caseworker, service: ServiceDep
 ) -> Response:
@@ -109,7 +105,6 @@ async def correct_classification(
     return _saved(request, user, service, reference, "labels", change)
 
 
-@router.post("/referrals/{reference}/triage")
 async def triage(
     request: Request, reference: str, user: Caseworker, service: ServiceDep
 ) -> Response:
@@ -125,7 +120,6 @@ async def triage(
     return _saved(request, user, service, reference, "triage", change)
 
 
-@router.post("/referrals/{reference}/case-record")
 async def case_record(
     request: Request, reference: str, user: CaseLead, service: ServiceDep
 ) -> Response:

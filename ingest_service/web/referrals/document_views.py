@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ingest_service.store.database import unit_of_work
@@ -15,7 +15,6 @@ from ingest_service.web.referrals.documents import (
 )
 from ingest_service.web.templating import render
 
-router = APIRouter(include_in_schema=False)
 NOT_FOUND = "The referral has no such document."
 # A PDF may be framed by the app's own pages only, and may itself load nothing.
 PDF_HEADERS = {
@@ -24,7 +23,6 @@ PDF_HEADERS = {
 }
 
 
-@router.get("/referrals/{reference}/documents/{attachment_id:int}", response_class=HTMLResponse)
 def document_page(
     request: Request, reference: str, attachment_id: int, user: Caseworker, service: ServiceDep
 ) -> HTMLResponse:
@@ -47,7 +45,6 @@ def document_page(
     )
 
 
-@router.get("/referrals/{reference}/documents/{attachment_id:int}/file")
 def document_file(
     reference: str, attachment_id: int, user: Caseworker, service: ServiceDep
 ) -> Response:
@@ -75,7 +72,6 @@ def document_file(
     )
 
 
-@router.get("/referrals/{reference}/messages/{message_id:int}", response_class=HTMLResponse)
 def email_page(
     request: Request, reference: str, message_id: int, user: Caseworker, service: ServiceDep
 ) -> HTMLResponse:

@@ -99,5 +99,19 @@ def approve(
     return RedirectResponse(f"{page.path}?approved={reply_id}", status_code=303)
 
 
-router.include_router(case_views.router)
-router.include_router(document_views.router)
+CASE_FORMS = {
+    "fields": case_views.correct_answer,
+    "labels": case_views.correct_classification,
+    "triage": case_views.triage,
+    "case-record": case_views.case_record,
+}
+for action, endpoint in CASE_FORMS.items():
+    router.add_api_route(f"/referrals/{{reference}}/{action}", endpoint, methods=["POST"])
+DOCUMENTS = "/referrals/{reference}/documents/{attachment_id:int}"
+router.add_api_route(DOCUMENTS, document_views.document_page, response_class=HTMLResponse)
+router.add_api_route(f"{DOCUMENTS}/file", document_views.document_file)
+router.add_api_route(
+    "/referrals/{reference}/messages/{message_id:int}",
+    document_views.email_page,
+    response_class=HTMLResponse,
+)
