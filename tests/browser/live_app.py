@@ -103,13 +103,22 @@ def filed_reference(service: Service, message_id: str) -> str:
         return stored.referral.reference
 
 
-@contextmanager
-def serving(service: Service) -> Iterator[str]:
-    """Serve the app on a free port of 127.0.0.1 in a thread; yields its base URL."""
+def free_listener() -> socket.socket:
+    """A socket bound to a free port of 127.0.0.1, for uvicorn to serve on."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
+    return listener
+
+
+def address_of(listener: socket.socket) -> str:
+    """The base URL of the app served on the listener."""
+    return f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+
+@contextmanager
+def serving(service: Service, listener: socket.socket) -> Iterator[str]:
+    """Serve the app on the listener in a thread; yields its base URL."""
     server = uvicorn.Server(
         uvicorn.Config(create_app(service), log_config=None, access_log=False, lifespan="off")
     )
@@ -120,7 +129,7 @@ def serving(service: Service) -> Iterator[str]:
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield address_of(listener)
     finally:
         server.should_exit = True
         thread.join(timeout=START_SECONDS)
@@ -132,7 +141,7 @@ def live_app(data_dir: Path) -> Iterator[LiveApp]:
     """The seeded service, served until the block ends."""
     service = seed(data_dir)
     try:
-        with serving(service) as base_url:
+        with serving(service, free_listener()) as base_url:
             yield LiveApp(base_url, service, filed_reference(service, SCRIPT_MESSAGE_ID))
     finally:
         service.engine.dispose()
