@@ -7,6 +7,7 @@ and a description; the page puts the same numbers in a table beside it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from markupsafe import Markup, escape
@@ -20,6 +21,8 @@ VALUE_GAP = 6
 COLUMN_AREA_HEIGHT = 160
 COLUMN_AREA_WIDTH = 640
 MAX_AXIS_LABELS = 13
+AXIS_CHAR_WIDTH = 6.5
+AXIS_LABEL_GAP = 8
 
 Bars = Sequence[tuple[str, int]]
 
@@ -66,7 +69,8 @@ def column_chart(chart_id: str, title: str, bars: Bars) -> Markup:
     """Vertical columns in time order; some axis labels are skipped when there are many."""
     peak = max((n for _, n in bars), default=0) or 1
     slot = COLUMN_AREA_WIDTH / max(len(bars), 1)
-    label_every = -(-len(bars) // MAX_AXIS_LABELS) or 1
+    widest = max((len(label) for label, _ in bars), default=0) * AXIS_CHAR_WIDTH + AXIS_LABEL_GAP
+    label_every = max(-(-len(bars) // MAX_AXIS_LABELS), math.ceil(widest / slot), 1)
     top = 18
     parts: list[str] = []
     for index, (label, count) in enumerate(bars):
@@ -78,9 +82,8 @@ def column_chart(chart_id: str, title: str, bars: Bars) -> Markup:
             f'fill="{BAR_COLOUR}"><title>{escape(label)}: {count}</title></rect>'
         )
         if index % label_every == 0:
-            centre = x + slot / 2
             parts.append(
-                f'<text x="{centre:.1f}" y="{top + COLUMN_AREA_HEIGHT + 16}" text-anchor="middle" '
+                f'<text x="{x + slot * 0.1:.1f}" y="{top + COLUMN_AREA_HEIGHT + 16}" '
                 f'font-size="11" fill="{TEXT_COLOUR}">{escape(label)}</text>'
             )
     highest = max((n for _, n in bars), default=0)
@@ -88,4 +91,5 @@ def column_chart(chart_id: str, title: str, bars: Bars) -> Markup:
         f'<text x="0" y="12" font-size="11" fill="{TEXT_COLOUR}">Highest: {highest}</text>'
     )
     height = top + COLUMN_AREA_HEIGHT + 24
-    return _frame(chart_id, title, bars, COLUMN_AREA_WIDTH, height, "".join(parts))
+    width = COLUMN_AREA_WIDTH + round(widest)  # room for the last label
+    return _frame(chart_id, title, bars, width, height, "".join(parts))
