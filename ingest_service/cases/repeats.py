@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import String, select
 from sqlalchemy.orm import Session
 
+from ingest_service.cases.inline_sql import inline_constants
 from ingest_service.cases.reporting_fields import normalised_name, words
-from ingest_service.store.models import CaseOutcome, Referral
+from ingest_service.store.models import SUBJECT_DOB, CaseOutcome, Referral
 
 SIMILAR_NAME = 85.0
 SAME_KEY = "same name and date of birth"
@@ -46,7 +47,8 @@ def repeat_referrals(session: Session, referral: Referral) -> list[RepeatReferra
     if name and isinstance(birth, str) and birth:
         rows = session.execute(
             select(*columns, Referral.fields["subject_name"].as_string()).where(
-                Referral.fields["subject_dob"].as_string() == birth, Referral.id != referral.id
+                inline_constants(session, SUBJECT_DOB, String()) == birth,
+                Referral.id != referral.id,
             )
         ).all()
         for row in rows:

@@ -259,6 +259,9 @@ Index(
     postgresql_where=Referral.closed_at.is_(None),
     sqlite_where=Referral.closed_at.is_(None),
 )
+# The adult's date of birth as answered, to find repeat referrals with a similar name.
+SUBJECT_DOB = Referral.fields["subject_dob"].as_string()
+Index("ix_referrals_subject_dob", SUBJECT_DOB)
 
 # Covering indexes for the dashboard and reports (migration 0007): a count grouped over the
 # referrals received, or the allegations closed, in a period reads only the index.

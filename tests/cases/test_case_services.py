@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import String, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ingest_service.cases.case_record import CaseRecord, update_case_record
 from ingest_service.cases.field_corrections import correct_field
+from ingest_service.cases.inline_sql import inline_constants
 from ingest_service.cases.labels import correct_labels
 from ingest_service.cases.lookup import CaseInputError
 from ingest_service.cases.repeats import SAME_KEY, SIMILAR, repeat_referrals
@@ -20,6 +21,7 @@ from ingest_service.council_config import CouncilConfig
 from ingest_service.records import RecordNotFound
 from ingest_service.store.database import unit_of_work
 from ingest_service.store.models import (
+    SUBJECT_DOB,
     AuditEvent,
     CaseOutcome,
     ClassificationCorrection,
@@ -271,3 +273,16 @@ def test_repeat_referrals_by_key_and_by_similar_name(sessions: sessionmaker[Sess
     assert same.employer == "Riverside Academy" and same.outcome is CaseOutcome.SUBSTANTIATED
     assert repeats["LADO-2026-000009"].match == SIMILAR
     assert not repeats["LADO-2026-000009"].employer_differs
+
+
+def test_the_birth_date_search_reads_its_index(sessions: sessionmaker[Session]) -> None:
+    with sessions() as session:
+        dialect = session.get_bind().dialect
+        if dialect.name != "postgresql":
+            pytest.skip("the birth-date index is for PostgreSQL's large stores")
+        birth = inline_constants(session, SUBJECT_DOB, String()) == "1980-02-01"
+        statement = select(Referral.id).where(birth)
+        compiled = statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+        session.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = " ".join(row[0] for row in session.execute(text(f"EXPLAIN {compiled}")))
+    assert "ix_referrals_subject_dob" in plan

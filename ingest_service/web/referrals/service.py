@@ -6,9 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Integer, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Integer, func, select, text
 from sqlalchemy.orm import Session
 
+from ingest_service.cases.inline_sql import inline_constants
 from ingest_service.replies.approval import ReplyNotAwaitingApproval, approve_reply
 from ingest_service.store.models import (
     QUEUE_URGENCY,
@@ -62,12 +63,8 @@ def start_of(day: date) -> datetime:
 
 
 def urgency(session: Session) -> ColumnElement[int]:
-    """The queue's urgency with its constants written out, so the planner can match the
-    expression index ix_referrals_queue_order (bound parameters would not match it)."""
-    sql = QUEUE_URGENCY.compile(
-        dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
-    )
-    return literal_column(str(sql), Integer)
+    """The queue's urgency as the expression index ix_referrals_queue_order holds it."""
+    return inline_constants(session, QUEUE_URGENCY, Integer())
 
 
 def prefer_queue_index(session: Session) -> None:
