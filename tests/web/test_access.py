@@ -12,7 +12,13 @@ from ingest_service.store.models import UserRole
 from ingest_service.web.app import ROUTERS, create_app
 from tests.web.conftest import client_for, csrf_of, signed_in
 
-PUBLIC = {("/health", "GET"), ("/sign-in", "GET"), ("/sign-in", "POST")}
+PUBLIC = {
+    ("/health", "GET"),
+    ("/sign-in", "GET"),
+    ("/sign-in", "POST"),
+    ("/sign-in/oidc", "GET"),  # OpenID sign-in: tests/web/test_oidc.py
+    ("/sign-in/oidc/callback", "GET"),
+}
 
 
 def app_routes(service: Service) -> list[BaseRoute]:

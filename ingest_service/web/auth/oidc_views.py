@@ -1,4 +1,7 @@
-"""Signing in with OpenID Connect: off to the provider, and back with a code to redeem."""
+"""Signing in with OpenID Connect: off to the provider, and back with a code to redeem.
+
+The routes are added to the sign-in router by `auth.views`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import logging
 import threading
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ingest_service.store.database import unit_of_work
@@ -18,7 +21,6 @@ from ingest_service.web.auth.oidc_tokens import TokenRefused, verify_id_token
 from ingest_service.web.auth.session_start import safe_next, start_session
 from ingest_service.web.templating import render
 
-CALLBACK_PATH = "/sign-in/oidc/callback"
 NO_ROLE = (
     "Your account has no role in LADO intake. Ask your administrator to assign you one "
     "of its app roles in Microsoft Entra ID, then sign in again."
@@ -30,7 +32,6 @@ UNREACHABLE = "Your identity provider could not be reached. Try again in a few m
 
 logger = logging.getLogger(__name__)
 _provider_lock = threading.Lock()
-router = APIRouter(include_in_schema=False)
 
 
 def get_provider(request: Request, service: ServiceDep) -> OidcProvider:
@@ -54,7 +55,6 @@ def refused(request: Request, message: str, status_code: int = 403) -> HTMLRespo
     return render(request, "auth/oidc_refused.html", None, status_code, message=message)
 
 
-@router.get("/sign-in/oidc")
 def start(request: Request, provider: ProviderDep, next: str = "/") -> Response:
     """Send the browser to the provider with a fresh state, nonce and PKCE challenge."""
     pending = PendingSignIn.start(safe_next(next))
@@ -67,7 +67,6 @@ def start(request: Request, provider: ProviderDep, next: str = "/") -> Response:
     return RedirectResponse(url, status_code=303)
 
 
-@router.get(CALLBACK_PATH)
 def callback(
     request: Request,
     provider: ProviderDep,

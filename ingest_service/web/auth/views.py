@@ -21,7 +21,8 @@ from ingest_service.web.auth.throttle import LoginThrottle
 from ingest_service.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-router.include_router(oidc_views.router)
+router.add_api_route("/sign-in/oidc", oidc_views.start)
+router.add_api_route("/sign-in/oidc/callback", oidc_views.callback)
 
 
 def _sign_in(service: Service, username: str, password: str) -> SignedInUser | None:
