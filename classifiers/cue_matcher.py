@@ -75,15 +75,21 @@ def longest_per_label(cues: list[Cue]) -> list[Cue]:
     return sorted(kept, key=lambda cue: cue.start)
 
 
-def longest(cues: list[Cue]) -> list[Cue]:
+def longest(cues: list[Cue], covering: str = "") -> list[Cue]:
     """Keep the longest of overlapping cues whatever their label ("home to school taxi" over
-    "school"); among equally long ones, the heaviest."""
+    "school"); among equally long ones, the heaviest. A phrase listed under several labels
+    (the very same span) supports each of them, unless one of them is the `covering` label."""
     kept: list[Cue] = []
+    labels: dict[tuple[int, int], set[str]] = {}
     taken: set[int] = set()
     for cue in sorted(cues, key=lambda cue: (cue.start - cue.end, -cue.weight, cue.start)):
-        if taken.isdisjoint(range(cue.start, cue.end)):
+        span = (cue.start, cue.end)
+        said = labels.get(span)
+        shared = said is not None and covering not in said and cue.label not in said
+        if shared or taken.isdisjoint(range(*span)):
             kept.append(cue)
-            taken.update(range(cue.start, cue.end))
+            labels.setdefault(span, set()).add(cue.label)
+            taken.update(range(*span))
     return sorted(kept, key=lambda cue: cue.start)
 
 

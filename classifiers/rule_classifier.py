@@ -13,8 +13,17 @@ from spacy.tokens import Doc
 from classifiers.classification import Classification, LabelScore
 from classifiers.cue_matcher import STEM_NORMS, Cue, CueMatcher, longest, longest_per_label
 from classifiers.negation import Negator
-from classifiers.rules_config import ClassificationRules
+from classifiers.rules_config import (
+    ClassificationRules,
+    LabelRules,
+    PassingMentions,
+    WeightedPattern,
+    WeightedPhrases,
+)
 from classifiers.taxonomy import Taxonomy
+
+PASSING = "passing mention"
+SectorScores = dict[str, float]
 
 
 def confidence(weight: float) -> float:
@@ -53,7 +62,8 @@ class RuleClassifier:
             rules=rules,
             taxonomy=taxonomy,
             allegations=CueMatcher(nlp, ((rule, rule.phrases) for rule in rules.allegation_types)),
-            sectors=CueMatcher(nlp, ((rule, rule.phrases) for rule in rules.sectors)),
+            sectors=CueMatcher(nlp, ((rule, rule.phrases) for rule in
+                                     (*rules.sectors, *_passing(rules.passing_mentions)))),
             employers=CueMatcher(
                 nlp, ((rule, (*rule.employer_names, *rule.phrases)) for rule in rules.sectors)
             ),
@@ -74,22 +84,37 @@ class RuleClassifier:
         subject_role, referrer_organisation (matched as sector cues, weighted by source) and
         referrer_categories (ticked categories: a weak hint to labels with evidence already).
         """
-        return self._classify_doc(self.nlp(text), structured or {})
+        return self.classify_scored(text, structured)[0]
 
     def classify_many(self, texts: Iterable[str]) -> list[Classification]:
         """Classify free-text descriptions alone, in order, through nlp.pipe."""
+        return [result for result, _ in self.classify_many_scored(texts)]
+
+    def classify_scored(
+        self, text: str, structured: Mapping[str, object] | None = None
+    ) -> tuple[Classification, SectorScores]:
+        """`classify`, with the score of every sector that has a cue (what the combiner weighs)."""
+        return self._classify_doc(self.nlp(text), structured or {})
+
+    def classify_many_scored(
+        self, texts: Iterable[str]
+    ) -> list[tuple[Classification, SectorScores]]:
+        """`classify_many`, with every cued sector's score."""
         return [self._classify_doc(doc, {}) for doc in self.nlp.pipe(texts)]
 
-    def _classify_doc(self, doc: Doc, structured: Mapping[str, object]) -> Classification:
+    def _classify_doc(
+        self, doc: Doc, structured: Mapping[str, object]
+    ) -> tuple[Classification, SectorScores]:
         types = self._allegation_types(doc, structured)
-        sector = self._sector(doc, structured)
+        scores, evidence = self._sectors(doc, structured)
+        sector = self._best_sector(scores, evidence)
         top = max((item.score for item in types), default=0.0)
         return Classification(
             allegation_types=types,
             sector=sector,
             model_version=self.model_version,
             needs_review=min(top, sector.score) < self.review_threshold,
-        )
+        ), scores
 
     def _allegation_types(
         self, doc: Doc, structured: Mapping[str, object]
@@ -120,16 +145,19 @@ class RuleClassifier:
             LabelScore(label, confidence(weights[label]), tuple(evidence[label])) for label in kept
         )
 
-    def _sector(self, doc: Doc, structured: Mapping[str, object]) -> LabelScore:
-        """The best-supported sector; score = confidence(S) x S / (sum of all sectors' S).
+    def _sectors(
+        self, doc: Doc, structured: Mapping[str, object]
+    ) -> tuple[SectorScores, dict[str, list[str]]]:
+        """Each cued sector's score, confidence(S) x S / (sum of all sectors' S), and evidence.
 
         S sums cue weights times their source's weight: the text and subject_role are matched
         with sector phrases; employer_name and referrer_organisation also with employer names;
-        a ticked employer_type adds a flat weight. No cue at all gives the fallback sector, 0.
+        a ticked employer_type adds a flat weight.
         """
         sources = self.rules.sources
         found: list[tuple[Cue, float, str]] = [
-            (cue, sources.text, cue.text) for cue in longest(self.sectors(doc))
+            (cue, sources.text, cue.text) for cue in longest(self.sectors(doc), PASSING)
+            if cue.label != PASSING
         ]
         for field, matcher in (
             ("subject_role", self.sectors),
@@ -141,7 +169,8 @@ class RuleClassifier:
                 factor = getattr(sources, field)
                 found += [
                     (cue, factor, f"{field}: {cue.text}")
-                    for cue in longest(matcher(self.nlp(value)))
+                    for cue in longest(matcher(self.nlp(value)), PASSING)
+                    if cue.label != PASSING
                 ]
         weights: dict[str, float] = {}
         evidence: dict[str, list[str]] = {}
@@ -153,12 +182,17 @@ class RuleClassifier:
             weights[cue.label] = weights.get(cue.label, 0.0) + cue.weight * factor
             if said not in evidence.setdefault(cue.label, []):
                 evidence[cue.label].append(said)
-        if not weights:
+        total = sum(weights.values())
+        return {label: confidence(weight) * weight / total
+                for label, weight in weights.items()}, evidence
+
+    def _best_sector(self, scores: SectorScores, evidence: dict[str, list[str]]) -> LabelScore:
+        """The best-supported sector (the taxonomy's order breaks ties); none: the fallback, 0."""
+        if not scores:
             return LabelScore(self.rules.fallback_sector, 0.0, ())
         order = self.taxonomy.sector_ids
-        best = min(weights, key=lambda label: (-weights[label], order.index(label)))
-        share = weights[best] / sum(weights.values())
-        return LabelScore(best, confidence(weights[best]) * share, tuple(evidence[best]))
+        best = min(scores, key=lambda label: (-scores[label], order.index(label)))
+        return LabelScore(best, scores[best], tuple(evidence[best]))
 
 
 def _strings(value: object) -> list[str]:
@@ -168,3 +202,12 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list | tuple):
         return [item for item in value if isinstance(item, str)]
     return []
+
+
+def _passing(mentions: PassingMentions) -> tuple[LabelRules, ...]:
+    """Passing mentions as a pseudo-label whose cues, heaviest of their length, cover others."""
+    if not mentions.phrases and not mentions.patterns:
+        return ()
+    phrases = (WeightedPhrases(weight=10, phrases=mentions.phrases),) if mentions.phrases else ()
+    patterns = tuple(WeightedPattern(weight=10, pattern=pattern) for pattern in mentions.patterns)
+    return (LabelRules(label=PASSING, phrases=phrases, patterns=patterns),)

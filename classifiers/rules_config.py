@@ -12,7 +12,8 @@ from classifiers.taxonomy import Taxonomy
 TokenPattern = tuple[dict[str, Any], ...]
 
 _PATTERN_KEYS = frozenset(
-    {"LOWER", "STEM", "ORTH", "TEXT", "OP", "IS_PUNCT", "IS_DIGIT", "LIKE_NUM", "IS_SENT_START"}
+    {"LOWER", "STEM", "ORTH", "TEXT", "OP", "IS_PUNCT", "IS_DIGIT", "LIKE_NUM", "IS_SENT_START",
+     "IS_TITLE"}
 )
 
 
@@ -47,11 +48,7 @@ class WeightedPattern(_Frozen):
     @field_validator("pattern")
     @classmethod
     def _known_keys(cls, pattern: TokenPattern) -> TokenPattern:
-        for token in pattern:
-            unknown = sorted(set(token) - _PATTERN_KEYS)
-            if unknown:
-                raise ValueError(f"unsupported token key(s) {unknown}; use {sorted(_PATTERN_KEYS)}")
-        return pattern
+        return _checked(pattern)
 
 
 class LabelRules(_Frozen):
@@ -98,6 +95,22 @@ class SourceWeights(_Frozen):
     employer_type: float = Field(default=6.0, ge=0, description="flat weight of the ticked sector")
 
 
+class PassingMentions(_Frozen):
+    """Phrases that name a service only in passing ("told her teacher", "police were called").
+
+    A sector cue inside one does not count: the child's teacher or the GP who saw a bruise
+    says nothing about the adult's employer.
+    """
+
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[TokenPattern, ...] = ()
+
+    @field_validator("patterns")
+    @classmethod
+    def _known_keys(cls, patterns: tuple[TokenPattern, ...]) -> tuple[TokenPattern, ...]:
+        return tuple(_checked(pattern) for pattern in patterns)
+
+
 class ReferrerHints(_Frozen):
     """Referrer's ticked categories: add `weight` to mapped labels that already have evidence."""
 
@@ -114,6 +127,7 @@ class ClassificationRules(_Frozen):
     negation: Negation = Negation()
     sources: SourceWeights = SourceWeights()
     referrer_hints: ReferrerHints = ReferrerHints()
+    passing_mentions: PassingMentions = PassingMentions()
     allegation_types: tuple[AllegationRules, ...] = Field(min_length=1)
     sectors: tuple[SectorRules, ...] = Field(min_length=1)
 
@@ -154,3 +168,12 @@ class ClassificationRules(_Frozen):
 def _require(key: str, label: str, kind: str, known: tuple[str, ...]) -> None:
     if label not in known:
         raise UnknownLabelError(key, label, kind, known)
+
+
+def _checked(pattern: TokenPattern) -> TokenPattern:
+    """The pattern, if every token uses only supported keys."""
+    for token in pattern:
+        unknown = sorted(set(token) - _PATTERN_KEYS)
+        if unknown:
+            raise ValueError(f"unsupported token key(s) {unknown}; use {sorted(_PATTERN_KEYS)}")
+    return pattern

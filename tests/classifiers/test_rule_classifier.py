@@ -122,3 +122,24 @@ def test_model_version_is_stable_and_tracks_rules(
     assert classifier.classify("x").model_version == classifier.model_version
     changed = council.rules.model_copy(update={"label_threshold": 0.41})
     assert changed.version != council.rules.version
+
+
+def test_a_service_named_in_passing_does_not_set_the_sector(classifier: RuleClassifier) -> None:
+    text = "The boy told his teacher that the youth worker slapped him at the drop-in."
+    assert classifier.classify(text).sector.label == "voluntary_youth"
+    assert classifier.classify("The teacher slapped the boy.").sector.label == "education"
+
+
+def test_fostering_cues_tell_the_council_from_an_agency(classifier: RuleClassifier) -> None:
+    council = "The kinship carer smacked the 6-year-old in placement."
+    agency = "The foster carer with Orchard Fostering smacked the 6-year-old in placement."
+    placing = "The foster carer smacked the 6-year-old; the placing authority has been told."
+    assert classifier.classify(council).sector.label == "fostering_la"
+    assert classifier.classify(agency).sector.label == "fostering_ifa"
+    assert classifier.classify(placing).sector.label == "fostering_ifa"
+
+
+def test_generic_foster_words_support_both_kinds(classifier: RuleClassifier) -> None:
+    result = classifier.classify("The foster carer smacked the 6-year-old.")
+    assert result.sector.label in {"fostering_la", "fostering_ifa"}
+    assert result.sector.score < 0.3  # shared between the council's and an agency's
