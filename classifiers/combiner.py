@@ -1,10 +1,11 @@
-"""Calibrated combination of the model's and the rules' scores.
+"""Stacked, calibrated combination of the model's and the rules' scores.
 
-Each label's raw score is the mean of the model's probability and the rules' confidence
-(0 when the rules do not assign it). Allegation types: per label, p = sigmoid(a * mean + c),
-Platt scaling, which also sets the label's own decision point (p >= 0.5). Sector: a softmax
-of the means with one fitted temperature (the ranking, so the decision, is unchanged).
-Fitted on out-of-fold scores (models that never saw the rows), written as combiner.json.
+Allegation types: per label, p = sigmoid(a * model + b * rule + c), a logistic regression on
+the model's probability and the rules' confidence (0 when the rules do not assign it), so each
+label learns how far to trust either; a type is assigned when p >= 0.5. Sector: a softmax of
+t * ((1 - w) * model + w * rule) over sectors (rule: each cued sector's score from the rules,
+0 for the rest), with the rule weight w and the temperature t that best fit. Fitted on
+out-of-fold scores (models that never saw the rows), written as combiner.json.
 """
 
 from __future__ import annotations
@@ -16,37 +17,43 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 
 COMBINER_FILE = "combiner.json"
-RULE_WEIGHT = 0.5
-L2 = 1e-2
+L2 = 1e-4
+RULE_WEIGHTS = tuple(step / 20 for step in range(21))
 TEMPERATURES = tuple(0.5 * step for step in range(1, 81))
-
-
-def mean_score(model: float, rule: float) -> float:
-    """The raw combined score: a weighted mean of the model's and the rules' scores."""
-    return (1 - RULE_WEIGHT) * model + RULE_WEIGHT * rule
 
 
 @dataclass(frozen=True)
 class Combiner:
-    """Calibration parameters; `rules_version` names the rules they were fitted with."""
+    """Fitted parameters; `rules_version` names the rules they were fitted with.
 
-    types: dict[str, tuple[float, float]]
+    `types` maps a label to (model weight, rule weight, bias); `sector_rule_weight` and
+    `sector_temperature` shape the sector softmax.
+    """
+
+    types: dict[str, tuple[float, float, float]]
+    sector_rule_weight: float
     sector_temperature: float
     rules_version: str
 
     def type_probability(self, label: str, model: float, rule: float) -> float:
         """The calibrated probability that `label` applies."""
-        a, c = self.types[label]
-        return 1.0 / (1.0 + math.exp(-(a * mean_score(model, rule) + c)))
+        a, b, c = self.types[label]
+        return _sigmoid(a * model + b * rule + c)
 
     def sector_probabilities(
-        self, model: Mapping[str, float], rule_label: str, rule_score: float
+        self, model: Mapping[str, float], rule: Mapping[str, float]
     ) -> dict[str, float]:
-        """A calibrated distribution over sectors."""
-        return _softmax({label: mean_score(p, rule_score if label == rule_label else 0.0)
-                         for label, p in model.items()}, self.sector_temperature)
+        """A calibrated distribution over the model's sectors."""
+        w = self.sector_rule_weight
+        mixed = {label: (1 - w) * p + w * rule.get(label, 0.0) for label, p in model.items()}
+        top = max(mixed.values())
+        exp = {label: math.exp(self.sector_temperature * (value - top))
+               for label, value in mixed.items()}
+        total = sum(exp.values())
+        return {label: value / total for label, value in exp.items()}
 
     def save(self, directory: Path) -> None:
         """Write combiner.json into the pipeline's directory."""
@@ -60,8 +67,8 @@ class Combiner:
         if not path.is_file():
             raise FileNotFoundError(f"no {COMBINER_FILE} in {directory}: run `lado-intake train`")
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls({label: (w[0], w[1]) for label, w in data["types"].items()},
-                   data["sector_temperature"], data["rules_version"])
+        return cls({label: (w[0], w[1], w[2]) for label, w in data["types"].items()},
+                   data["sector_rule_weight"], data["sector_temperature"], data["rules_version"])
 
 
 @dataclass(frozen=True)
@@ -71,46 +78,59 @@ class Observation:
     model_types: Mapping[str, float]
     rule_types: Mapping[str, float]
     model_sectors: Mapping[str, float]
-    rule_sector: tuple[str, float]
+    rule_sectors: Mapping[str, float]
     gold_types: frozenset[str]
     gold_sector: str
 
 
-def _softmax(scores: Mapping[str, float], temperature: float) -> dict[str, float]:
-    top = max(scores.values())
-    exp = {label: math.exp(temperature * (value - top)) for label, value in scores.items()}
-    total = sum(exp.values())
-    return {label: value / total for label, value in exp.items()}
+def _sigmoid(value: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, value))))
 
 
-def _platt(scores: Sequence[float], gold: Sequence[bool]) -> tuple[float, float]:
-    """L2-regularised one-feature logistic regression by Newton's method (deterministic)."""
-    x = np.column_stack([np.array(scores, dtype=float), np.ones(len(scores))])
-    y = np.array(gold, dtype=float)
-    w = np.array([5.0, -2.5])
-    penalty = L2 * len(x) * np.diag([1.0, 0.0])
+def _logistic(features: NDArray[np.float64], gold: NDArray[np.float64]) -> tuple[float, ...]:
+    """L2-regularised logistic regression (bias unpenalised) by Newton's method: deterministic."""
+    x = np.column_stack([features, np.ones(len(features))])
+    w = np.zeros(x.shape[1])
+    penalty = L2 * len(x) * np.diag([*([1.0] * features.shape[1]), 0.0])
     for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-x @ w))
-        gradient = x.T @ (p - y) + penalty @ (w - np.array([5.0, 0.0]))
-        hessian = x.T @ (x * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(2)
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
+        gradient = x.T @ (p - gold) + penalty @ w
+        hessian = x.T @ (x * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(w))
         w -= np.linalg.solve(hessian, gradient)
-    return float(w[0]), float(w[1])
+    return tuple(float(value) for value in w)
+
+
+def _sector_fit(
+    observations: Sequence[Observation], sector_labels: Sequence[str]
+) -> tuple[float, float]:
+    """The rule weight and temperature of least sector log-loss, searched on a grid."""
+    model = np.array([[o.model_sectors[label] for label in sector_labels] for o in observations])
+    rule = np.array([[o.rule_sectors.get(label, 0.0) for label in sector_labels]
+                     for o in observations])
+    gold = np.array([sector_labels.index(o.gold_sector) for o in observations])
+    rows = np.arange(len(observations))
+    best = (math.inf, 0.5, 1.0)
+    for weight in RULE_WEIGHTS:
+        mixed = (1 - weight) * model + weight * rule
+        mixed -= mixed.max(axis=1, keepdims=True)
+        for temperature in TEMPERATURES:
+            scaled = temperature * mixed
+            loss = float(np.sum(np.log(np.exp(scaled).sum(axis=1)) - scaled[rows, gold]))
+            if loss < best[0] - 1e-9:
+                best = (loss, weight, temperature)
+    return best[1], best[2]
 
 
 def fit(
     observations: Sequence[Observation], type_labels: Sequence[str], rules_version: str
 ) -> Combiner:
-    """Platt scaling per type and the sector temperature that best fit the observations."""
-    types = {
-        label: _platt([mean_score(o.model_types[label], o.rule_types.get(label, 0.0))
-                       for o in observations],
-                      [label in o.gold_types for o in observations])
-        for label in type_labels
-    }
-
-    def loss(temperature: float) -> float:
-        draft = Combiner(types, temperature, rules_version)
-        return -sum(math.log(max(draft.sector_probabilities(
-            o.model_sectors, *o.rule_sector)[o.gold_sector], 1e-12)) for o in observations)
-
-    return Combiner(types, min(TEMPERATURES, key=loss), rules_version)
+    """Logistic regression per type and the sector mix that best fit the observations."""
+    types = {}
+    for label in type_labels:
+        a, b, c = _logistic(
+            np.array([[o.model_types[label], o.rule_types.get(label, 0.0)] for o in observations]),
+            np.array([float(label in o.gold_types) for o in observations]))
+        types[label] = (a, b, c)
+    sector_labels = list(observations[0].model_sectors) if observations else []
+    weight, temperature = _sector_fit(observations, sector_labels)
+    return Combiner(types, weight, temperature, rules_version)

@@ -34,10 +34,10 @@ def run_training(
     """
     rows = [*load_corpus(corpus), *(row for row in extra_rows if row.split == "train")]
     types, sectors = taxonomy.allegation_type_ids, taxonomy.sector_ids
-    nlp, epoch = train(rows, types, sectors, settings)
+    nlp, epochs = train(rows, types, sectors, settings)
     ruler = RuleClassifier.build(taxonomy, rules)
     seen = [row for row in rows if row.split != "test"]
-    combiner = fit(out_of_fold(seen, types, sectors, ruler, settings, epoch), types,
+    combiner = fit(out_of_fold(seen, types, sectors, ruler, settings, epochs), types,
                    ruler.model_version)
     held_out = [row for row in rows if row.split == "test"]
     metrics: dict[str, object] = {
@@ -45,7 +45,7 @@ def run_training(
                    "counts": {split: sum(row.split == split for row in rows) for split in SPLITS},
                    "extra_rows": sum(row.split == "train" for row in extra_rows)},
         "settings": asdict(settings),
-        "best_epoch": epoch,
+        "best_epochs": asdict(epochs),
         "held_out_pipeline_alone": evaluate(nlp, held_out, types).to_json(),
     }
     version = save(nlp, out_dir, metrics, combiner)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from classifiers.combiner import Observation
 from classifiers.corpus.rows import CorpusRow
 from classifiers.rule_classifier import RuleClassifier
-from classifiers.training import TrainingSettings, train
+from classifiers.training import Epochs, TrainingSettings, train
 
 FOLDS = 5
 COMPOSED = "composed"
@@ -21,7 +21,7 @@ def _fold(row: CorpusRow) -> int:
 
 def out_of_fold(
     rows: Sequence[CorpusRow], type_labels: Sequence[str], sector_labels: Sequence[str],
-    rules: RuleClassifier, settings: TrainingSettings, epochs: int,
+    rules: RuleClassifier, settings: TrainingSettings, epochs: Epochs,
 ) -> list[Observation]:
     """Each written row scored by a model trained on the rest but its fold, beside the rules.
 
@@ -37,13 +37,14 @@ def out_of_fold(
             continue
         nlp, _ = train(rest, type_labels, sector_labels, settings, epochs=epochs)
         texts = [row.text for row in held]
-        for row, doc, ruled in zip(held, nlp.pipe(texts), rules.classify_many(texts),
-                                   strict=True):
+        for row, doc, (ruled, rule_sectors) in zip(
+            held, nlp.pipe(texts), rules.classify_many_scored(texts), strict=True
+        ):
             observations.append(Observation(
                 model_types={label: doc.cats[label] for label in type_labels},
                 rule_types={item.label: item.score for item in ruled.allegation_types},
                 model_sectors={label: doc.cats[label] for label in sector_labels},
-                rule_sector=(ruled.sector.label, ruled.sector.score),
+                rule_sectors=rule_sectors,
                 gold_types=row.allegation_types,
                 gold_sector=row.sector,
             ))

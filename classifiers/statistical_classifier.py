@@ -1,9 +1,9 @@
 """The trained pipeline combined with the rules: the classifier the service uses.
 
-A label's raw score is the mean of the model's probability and the rules' confidence; a type
-is assigned when it reaches `type_threshold` (the best one always is), the sector is the
-highest. The scores reported are the `Combiner`'s calibrated probabilities; when the top
-type's or the sector's is below the review threshold, the result is marked for review.
+The `Combiner` turns the model's probability and the rules' confidence into one calibrated
+probability per label; a type is assigned when it reaches `type_threshold` (the most probable
+always is), the sector is the most probable. When the top type's or the sector's probability is
+below the review threshold, the result is marked for review.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 
 from classifiers.classification import Classification, LabelScore
-from classifiers.combiner import Combiner, mean_score
+from classifiers.combiner import Combiner
 from classifiers.council_labels import to_council
 from classifiers.evidence import WordEffects
 from classifiers.packaging import MODEL_DIR, load
-from classifiers.rule_classifier import RuleClassifier
+from classifiers.rule_classifier import RuleClassifier, SectorScores
 from classifiers.rules_config import ClassificationRules
 from classifiers.taxonomy import Taxonomy
 from classifiers.training import SECTOR_PIPE, TYPES_PIPE, component
@@ -38,7 +38,7 @@ class CombinedClassifier:
     combiner: Combiner
     evidence: WordEffects
     review_threshold: float = 0.5
-    type_threshold: float = 0.4
+    type_threshold: float = 0.5
 
     @classmethod
     def load(
@@ -63,35 +63,35 @@ class CombinedClassifier:
 
     def classify(self, text: str, structured: Mapping[str, object] | None = None) -> Classification:
         """Classify one description, helped by the form's structured fields if given."""
-        return self._combine(self.nlp(text), self.rules.classify(text, structured))
+        ruled, rule_sectors = self.rules.classify_scored(text, structured)
+        return self._combine(self.nlp(text), ruled, rule_sectors)
 
     def classify_many(self, texts: Iterable[str]) -> list[Classification]:
         """Classify free-text descriptions alone, in order, in batches."""
         texts = list(texts)
-        return [self._combine(doc, ruled) for doc, ruled in
-                zip(self.nlp.pipe(texts), self.rules.classify_many(texts), strict=True)]
+        return [self._combine(doc, *ruled) for doc, ruled in
+                zip(self.nlp.pipe(texts), self.rules.classify_many_scored(texts), strict=True)]
 
     def probabilities(self, texts: Iterable[str]) -> list[Probabilities]:
         """Every type's and every sector's calibrated probability, per text (for reliability)."""
         texts = list(texts)
-        return [self._probabilities(doc, ruled) for doc, ruled in
-                zip(self.nlp.pipe(texts), self.rules.classify_many(texts), strict=True)]
+        return [self._probabilities(doc, *ruled) for doc, ruled in
+                zip(self.nlp.pipe(texts), self.rules.classify_many_scored(texts), strict=True)]
 
-    def _probabilities(self, doc: Doc, ruled: Classification) -> Probabilities:
-        by_rule = self._rule_types(ruled)
+    def _probabilities(
+        self, doc: Doc, ruled: Classification, rule_sectors: SectorScores
+    ) -> Probabilities:
+        by_rule = {item.label: item.score for item in ruled.allegation_types}
         types = {label: self.combiner.type_probability(label, doc.cats[label],
                                                        by_rule.get(label, 0.0))
                  for label in self._pipe(TYPES_PIPE).labels}
         model = {label: doc.cats[label] for label in self._pipe(SECTOR_PIPE).labels}
-        return types, self.combiner.sector_probabilities(model, ruled.sector.label,
-                                                         ruled.sector.score)
+        return types, self.combiner.sector_probabilities(model, rule_sectors)
 
-    @staticmethod
-    def _rule_types(ruled: Classification) -> dict[str, float]:
-        return {item.label: item.score for item in ruled.allegation_types}
-
-    def _combine(self, doc: Doc, ruled: Classification) -> Classification:
-        type_scores, sector_scores = self._probabilities(doc, ruled)
+    def _combine(
+        self, doc: Doc, ruled: Classification, rule_sectors: SectorScores
+    ) -> Classification:
+        type_scores, sector_scores = self._probabilities(doc, ruled, rule_sectors)
         types = self._types(doc, ruled, type_scores)
         sector = self._sector(doc, ruled, sector_scores)
         return to_council(Classification(
@@ -104,10 +104,8 @@ class CombinedClassifier:
     def _types(self, doc: Doc, ruled: Classification,
                scores: Mapping[str, float]) -> tuple[LabelScore, ...]:
         by_rule = {item.label: item for item in ruled.allegation_types}
-        rule_scores = self._rule_types(ruled)
-        raw = {label: mean_score(doc.cats[label], rule_scores.get(label, 0.0)) for label in scores}
-        ranked = sorted(raw, key=lambda label: -raw[label])
-        kept = [label for label in ranked if raw[label] >= self.type_threshold] or ranked[:1]
+        ranked = sorted(scores, key=lambda label: -scores[label])
+        kept = [label for label in ranked if scores[label] >= self.type_threshold] or ranked[:1]
         words = self._words(doc, TYPES_PIPE, kept)
         return tuple(
             LabelScore(label, scores[label], _distinct(

@@ -1,15 +1,15 @@
 """Training the spaCy pipeline: textcat_multilabel for allegation types, textcat for sector.
 
 Deterministic: fixed seeds (`spacy.util.fix_random_seed` and a seeded shuffle), one thread,
-bag-of-words models without pretrained vectors. The epoch kept is the best on the dev split;
-the test split is never seen here.
+bag-of-words models without pretrained vectors. Each component is kept at its best epoch on
+the dev split; the test split is never seen here.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -101,22 +101,30 @@ def evaluate(nlp: Language, rows: Sequence[CorpusRow], type_labels: Sequence[str
                  types, sectors, type_labels)
 
 
+@dataclass(frozen=True)
+class Epochs:
+    """How many epochs each component was trained for (each is kept at its best on dev)."""
+
+    types: int
+    sector: int
+
+
 def train(
     rows: Sequence[CorpusRow],
     type_labels: Sequence[str],
     sector_labels: Sequence[str],
     settings: TrainingSettings = TrainingSettings(),
-    epochs: int | None = None,
-) -> tuple[Language, int]:
-    """Train on the train split, keep the epoch best on dev; returns it and its number.
+    epochs: Epochs | None = None,
+) -> tuple[Language, Epochs]:
+    """Train on the train split, keeping each component at its best epoch on dev.
 
-    With `epochs`, train exactly that many epochs on the train split (no dev selection).
+    Types are judged by dev macro-F1, the sector by dev accuracy; training stops when neither
+    has improved for `patience` epochs. With `epochs`, each component is kept at exactly that
+    many epochs on the train split (no dev selection).
     """
     fix_random_seed(settings.seed)
     train_rows = [row for row in rows if row.split == "train"]
     dev_rows = [row for row in rows if row.split == "dev"] or train_rows
-    if epochs is not None:
-        settings = replace(settings, max_epochs=epochs, patience=epochs)
     nlp = blank_pipeline(settings)
     type_examples = _examples(nlp, train_rows, type_labels, of_types=True)
     sector_examples = _examples(nlp, train_rows, sector_labels, of_types=False)
@@ -124,8 +132,9 @@ def train(
     component(nlp, SECTOR_PIPE).initialize(lambda: sector_examples, nlp=nlp, labels=sector_labels)
     optimizer = nlp.create_optimizer()  # type: ignore[no-untyped-call]
     shuffle = random.Random(settings.seed)
-    best: tuple[float, int, bytes] = (-1.0, 0, b"")
-    for epoch in range(1, settings.max_epochs + 1):
+    best = {TYPES_PIPE: _Best(), SECTOR_PIPE: _Best()}
+    last = max(epochs.types, epochs.sector) if epochs else settings.max_epochs
+    for epoch in range(1, last + 1):
         order = list(range(len(train_rows)))
         shuffle.shuffle(order)
         for batch in minibatch(order, size=settings.batch_size):  # type: ignore[no-untyped-call]
@@ -133,14 +142,25 @@ def train(
                 component(nlp, pipe).update([examples[i] for i in batch], sgd=optimizer,
                                           drop=settings.dropout)
         if epochs is not None:
+            for pipe, wanted in ((TYPES_PIPE, epochs.types), (SECTOR_PIPE, epochs.sector)):
+                if epoch == wanted:
+                    best[pipe] = _Best(0.0, epoch, component(nlp, pipe).to_bytes())
             continue
         figures = evaluate(nlp, dev_rows, type_labels)
-        value = (figures.macro_f1 + figures.sector_accuracy) / 2
-        if value > best[0]:
-            best = (value, epoch, nlp.to_bytes())
-        elif epoch - best[1] >= settings.patience:
+        for pipe, value in ((TYPES_PIPE, figures.macro_f1), (SECTOR_PIPE, figures.sector_accuracy)):
+            if value > best[pipe].value:
+                best[pipe] = _Best(value, epoch, component(nlp, pipe).to_bytes())
+        if epoch - max(kept.epoch for kept in best.values()) >= settings.patience:
             break
-    if epochs is not None:
-        return nlp, epochs
-    nlp.from_bytes(best[2])
-    return nlp, best[1]
+    for pipe, kept in best.items():
+        component(nlp, pipe).from_bytes(kept.state)
+    return nlp, Epochs(best[TYPES_PIPE].epoch, best[SECTOR_PIPE].epoch)
+
+
+@dataclass(frozen=True)
+class _Best:
+    """A component's best dev figure so far, its epoch and its weights then."""
+
+    value: float = -1.0
+    epoch: int = 0
+    state: bytes = b""

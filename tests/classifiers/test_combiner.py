@@ -15,7 +15,7 @@ def observation(model: float, rule: float, gold: bool, sector_right: bool) -> Ob
         model_types={"physical": model, "neglect": 0.1},
         rule_types={"physical": rule} if rule else {},
         model_sectors={"education": model, "health": 1 - model},
-        rule_sector=("education", rule),
+        rule_sectors={"education": rule},
         gold_types=frozenset({"physical"} if gold else ()),
         gold_sector="education" if sector_right else "health",
     )
@@ -29,7 +29,7 @@ def test_fitted_probabilities_rise_with_the_scores_and_keep_the_sector_ranking(
     combiner = fit(observations, LABELS, "rules-x")
     low, high = (combiner.type_probability("physical", m, r) for m, r in ((0.1, 0.0), (0.9, 0.6)))
     assert low < 0.3 < 0.9 < high
-    sectors = combiner.sector_probabilities({"education": 0.7, "health": 0.3}, "education", 0.6)
+    sectors = combiner.sector_probabilities({"education": 0.7, "health": 0.3}, {"education": 0.6})
     assert max(sectors, key=sectors.__getitem__) == "education"
     assert abs(sum(sectors.values()) - 1) < 1e-9
     combiner.save(tmp_path)
