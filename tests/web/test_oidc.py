@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -23,7 +23,7 @@ from ingest_service.store.migrate import upgrade
 from ingest_service.store.models import AuditEvent, User, UserRole
 from ingest_service.web.app import create_app
 from ingest_service.web.auth.oidc_provider import KEY_REFRESH_SECONDS, OidcProvider, http_client
-from ingest_service.web.auth.oidc_views import NO_ROLE, REFUSED, STATE_MISMATCH
+from ingest_service.web.auth.oidc_views import NO_ROLE, REFUSED, STATE_MISMATCH, UNREACHABLE
 from tests.web.conftest import sign_in
 from tests.web.oidc_fake import (
     CLIENT_ID,
@@ -279,3 +279,22 @@ def test_discovery_and_keys_are_cached_until_the_provider_rolls_its_keys(
     now[0] += KEY_REFRESH_SECONDS + 1
     assert provider_sign_in(client).status_code == 303
     assert provider.fetches == [DISCOVERY_PATH, "/keys", "/keys"]
+
+
+def test_a_sign_in_the_provider_declined_is_refused(client: TestClient) -> None:
+    back = urlsplit(go_to_provider(client))
+    state = parse_qs(back.query)["state"][0]
+    params = {"error": "access_denied", "state": state}
+    declined = client.get(back.path, params=params, follow_redirects=False)
+    assert declined.status_code == 403 and escape(REFUSED) in declined.text
+    assert signed_in_as(client) is None
+
+
+def test_an_unreachable_provider_is_said_so(tmp_path: Path) -> None:
+    with running_provider() as gone:
+        pass  # its port is closed again
+    unreachable = TestClient(
+        create_app(oidc_service(tmp_path, gone)), base_url="https://testserver"
+    )
+    started = unreachable.get("/sign-in/oidc", follow_redirects=False)
+    assert started.status_code == 502 and escape(UNREACHABLE) in started.text

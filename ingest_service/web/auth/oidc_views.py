@@ -81,7 +81,7 @@ def callback(
     except StateMismatch:
         return refused(request, STATE_MISMATCH)
     if error or not code:
-        logger.info("OpenID sign-in not completed by the provider: %s", error or "no code")
+        logger.info("OpenID sign-in not completed by the provider: %r", error or "no code")
         return refused(request, REFUSED)
     try:
         token = provider.redeem_code(code, pending.code_verifier)
