@@ -7,16 +7,16 @@ strings and a missing value as None, so callers can label and order them.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, case, distinct, func, select
+from sqlalchemy import ColumnElement, Executable, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ingest_service.cases.timeliness import add_months
 from ingest_service.reports.period import Period
-from ingest_service.reports.sql import Bucket
+from ingest_service.reports.sql import Bucket, joined_text
 from ingest_service.store.models import ContactType, Referral, ReferralAllegationType
 
 Counts = dict[tuple[str | None, ...], int]
@@ -77,38 +77,39 @@ def received_counts(session: Session, period: Period, keys: Sequence[Key]) -> Co
     return _run(session, statement)
 
 
-def by_allegation_type(session: Session, period: Period, *keys: Key) -> Counts:
-    """Referrals received per allegation type (a referral counts once for each of its types),
-    grouped first by any further keys."""
-    shown, grouped = _shown_and_grouped(keys)
+def by_allegation_type(session: Session, period: Period) -> Counts:
+    """Referrals received per allegation type (a referral counts once for each of its types)."""
     allegation_type = ReferralAllegationType.allegation_type.label("allegation_type")
     statement = (
-        select(*shown, allegation_type, func.count())
+        select(allegation_type, func.count())
         .select_from(Referral)
         .join(ReferralAllegationType, ReferralAllegationType.referral_id == Referral.id)
         .where(*received_in(period))
-        .group_by(*grouped, allegation_type)
+        .group_by(allegation_type)
     )
     return _run(session, statement)
 
 
-def by_statutory_category(
-    session: Session, period: Period, categories: Mapping[str, str], *keys: Key
+def by_allegation_type_set(
+    session: Session, period: Period, key: InstrumentedAttribute[Any]
 ) -> Counts:
-    """Referrals received per statutory category (counted once however many of its types fall
-    in the category), grouped first by any further keys. `categories` maps type to category."""
-    shown, grouped = _shown_and_grouped(keys)
-    category = case(
-        *((ReferralAllegationType.allegation_type == t, c) for t, c in categories.items()),
-        else_=None,
-    ).label("category")
-    statement = (
-        select(*shown, category, func.count(distinct(Referral.id)))
+    """Referrals received that have allegation types, per key value and set of types (the
+    type ids sorted and joined by commas). One pass over the types serves both the per-type
+    and the per-category tables, each referral counted once in each."""
+    per_referral = (
+        select(key.label("k0"), joined_text(session, ReferralAllegationType.allegation_type))
         .join(ReferralAllegationType, ReferralAllegationType.referral_id == Referral.id)
         .where(*received_in(period))
-        .group_by(*grouped, category)
+        .group_by(Referral.id, key)
+        .subquery()
     )
-    return _run(session, statement)
+    k0, types = per_referral.c.k0, per_referral.c.types
+    counts = _run(session, select(k0, types, func.count()).group_by(k0, types))
+    merged: Counts = {}
+    for (value, listed), count in counts.items():
+        key_set = (value, ",".join(sorted((listed or "").split(","))))
+        merged[key_set] = merged.get(key_set, 0) + count
+    return merged
 
 
 def closed_allegation_counts(session: Session, period: Period, keys: Sequence[Key]) -> Counts:

@@ -45,3 +45,10 @@ def week_of(session: Session, column: InstrumentedAttribute[Any]) -> Bucket:
     # SQLite: forward to the week's Sunday (or stay on it), then back six days to its Monday.
     monday = func.date(column, "weekday 0", "-6 days")
     return Bucket(monday, monday)
+
+
+def joined_text(session: Session, column: InstrumentedAttribute[Any]) -> ColumnElement[str]:
+    """The group's values joined by commas (in no set order), labelled `types`."""
+    if _postgres(session):
+        return func.string_agg(column, ",").label("types")
+    return func.group_concat(column, ",").label("types")

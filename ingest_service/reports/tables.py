@@ -120,6 +120,16 @@ def by_contact_type(
     )
 
 
+def per_member(by_set: Counts, member_of: Callable[[str], str | None]) -> Counts:
+    """Counts keyed (value, comma-joined set) as (value, member): each set counted once under
+    each distinct member its items map to (None drops an item)."""
+    counts: Counts = {}
+    for (value, listed), count in by_set.items():
+        for member in {member_of(item) for item in (listed or "").split(",")} - {None}:
+            counts[(value, member)] = counts.get((value, member), 0) + count
+    return counts
+
+
 def role_by_allegation_type(taxonomy: Taxonomy, counts: Counts) -> ReportTable:
     """Referrals per role and allegation type (a referral with two types counts under each,
     so rows are not summed); counts keyed (role, type)."""
@@ -207,7 +217,8 @@ def annual_report(session: Session, period: Period, taxonomy: Taxonomy) -> list[
     closed = queries.closed_allegation_counts(
         session, period, [Referral.outcome, Referral.timeliness]
     )
-    categories = {t: taxonomy.council_dfe(t) for t in taxonomy.council_type_ids}
+    categories: dict[str, str] = {t: taxonomy.council_dfe(t) for t in taxonomy.council_type_ids}
+    role_types = queries.by_allegation_type_set(session, period, Referral.role_category)
     return [
         month_by_contact_type(period, margin(by_month, 0, 1)),
         district_by_month(period, margin(by_month, 2, 0)),
@@ -217,12 +228,8 @@ def annual_report(session: Session, period: Period, taxonomy: Taxonomy) -> list[
             taxonomy.council_sector_ids,
             margin(by_employer, 0, 2),
         ),
-        role_by_allegation_type(
-            taxonomy, queries.by_allegation_type(session, period, Referral.role_category)
-        ),
-        role_by_statutory_category(
-            queries.by_statutory_category(session, period, categories, Referral.role_category)
-        ),
+        role_by_allegation_type(taxonomy, per_member(role_types, lambda t: t)),
+        role_by_statutory_category(per_member(role_types, categories.get)),
         closed_table(
             "outcome",
             "Outcomes of allegations closed in the period",
