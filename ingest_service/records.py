@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import enum
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -121,8 +122,8 @@ def referral_record(session: Session, reference: str, actor: str) -> dict[str, A
 
 
 def case_of(referral: Referral) -> dict[str, Any]:
-    """The referral's reporting columns and case record (ids and dates, no labels)."""
-    case = {name: getattr(referral, name) for name in CASE_COLUMNS}
+    """The referral's reporting columns and case record as JSON values (ids, ISO dates)."""
+    case = {name: _json_value(getattr(referral, name)) for name in CASE_COLUMNS}
     case["allegation_types"] = [row.allegation_type for row in referral.allegation_type_rows]
     case["regulator_referrals"] = list(referral.regulator_referrals)
     return case
@@ -152,3 +153,11 @@ def exported_records(
         }
         for r in referrals
     ]
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, date):  # datetimes too
+        return value.isoformat()
+    return value

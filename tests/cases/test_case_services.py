@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -18,7 +19,7 @@ from ingest_service.cases.reporting_config import CaseReporting
 from ingest_service.cases.reporting_fields import subject_key
 from ingest_service.cases.triage import record_triage
 from ingest_service.council_config import CouncilConfig
-from ingest_service.records import RecordNotFound
+from ingest_service.records import RecordNotFound, referral_record
 from ingest_service.store.database import unit_of_work
 from ingest_service.store.models import (
     SUBJECT_DOB,
@@ -286,3 +287,19 @@ def test_the_birth_date_search_reads_its_index(sessions: sessionmaker[Session]) 
         session.execute(text("SET LOCAL enable_seqscan = off"))
         plan = " ".join(row[0] for row in session.execute(text(f"EXPLAIN {compiled}")))
     assert "ix_referrals_subject_dob" in plan
+
+
+def test_the_record_shows_the_case_as_json(
+    sessions: sessionmaker[Session], reporting: CaseReporting
+) -> None:
+    reference = add_referral(sessions, 12, dict(COMPLETE_FIELDS))
+    with unit_of_work(sessions) as session:
+        record_triage(session, reference, ContactType.CONSULTATION, "", ACTOR)
+        update_case_record(
+            session, reference, CaseRecord(closed_on=date(2026, 3, 20)), ACTOR, reporting=reporting
+        )
+        record = referral_record(session, reference, ACTOR)
+    case = json.loads(json.dumps(record))["case"]
+    assert case["contact_type"] == "consultation"
+    assert case["closed_at"].startswith("2026-03-20")
+    assert case["timeliness"] == "within_1_month" and case["days_to_close"] == 11

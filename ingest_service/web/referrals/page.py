@@ -13,6 +13,7 @@ from ingest_service.store.database import unit_of_work
 from ingest_service.store.models import CaseOutcome, ContactType
 from ingest_service.web.auth.models import SignedInUser
 from ingest_service.web.referrals.access import may_lead_cases
+from ingest_service.web.referrals.models import CaseRead
 from ingest_service.web.referrals.presentation import field_choices, field_sections
 from ingest_service.web.templating import render
 
@@ -47,7 +48,7 @@ def referral_page_response(
         user,
         status_code=422 if error else 200,
         record=record,
-        case=record["case"],
+        case=CaseRead.model_validate(record["case"]),
         sections=field_sections(record, service.council.form),
         repeats=repeats,
         approved=approved,
