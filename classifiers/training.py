@@ -30,7 +30,7 @@ class TrainingSettings:
     """The knobs of a training run; recorded in the packaged model's metrics."""
 
     seed: int = 0
-    max_epochs: int = 30
+    max_epochs: int = 15
     patience: int = 6
     batch_size: int = 16
     dropout: float = 0.2
@@ -118,8 +118,9 @@ def train(
 ) -> tuple[Language, Epochs]:
     """Train on the train split, keeping each component at its best epoch on dev.
 
-    Types are judged by dev macro-F1, the sector by dev accuracy; training stops when neither
-    has improved for `patience` epochs. With `epochs`, each component is kept at exactly that
+    Types are judged by dev macro-F1, the sector by dev accuracy; of equally good epochs the
+    latest (most converged) is kept; training stops when neither has improved for `patience`
+    epochs. With `epochs`, each component is kept at exactly that
     many epochs on the train split (no dev selection).
     """
     fix_random_seed(settings.seed)
@@ -148,7 +149,7 @@ def train(
             continue
         figures = evaluate(nlp, dev_rows, type_labels)
         for pipe, value in ((TYPES_PIPE, figures.macro_f1), (SECTOR_PIPE, figures.sector_accuracy)):
-            if value > best[pipe].value:
+            if value >= best[pipe].value:
                 best[pipe] = _Best(value, epoch, component(nlp, pipe).to_bytes())
         if epoch - max(kept.epoch for kept in best.values()) >= settings.patience:
             break
