@@ -171,7 +171,6 @@ INCIDENTS: dict[tuple[str, ...], tuple[str, ...]] = {
         "{adult} let {child} sit in the driver's seat of {his} car and drive it round the car park.",
         "{adult} arrived for work {place} smelling strongly of alcohol and was slurring {his} words.",
         "{adult} has been taking {child} to the cinema and for meals on {his} day off without anyone's agreement.",
-        "{adult} told {child} to keep their chats between the two of them and not tell {his_child} parents.",
         "{adult} showed {child} videos of fights on {his} phone and laughed about them, below the threshold for harm.",
         "{adult} has been letting {child} stay late after everyone else has gone home and walks {his_child_obj} back alone.",
         "{adult} offered {child} money to do jobs at {his} house at the weekend.",
