@@ -24,7 +24,7 @@ from parsers.errors import DocumentTooLarge, ScanNotRead
 from parsers.ocr_boxes import TickBox, erase_boxes, find_tick_boxes, place_boxes
 from parsers.ocr_cleanup import Ruling, remove_ruling
 from parsers.ocr_deskew import straightened
-from parsers.ocr_specks import without_specks
+from parsers.ocr_noise import without_noise
 from parsers.pdf_words import Word
 
 OCR_CONFIDENCE = 0.6
@@ -38,8 +38,9 @@ _NO_INVERT = "tessedit_do_invert=0"
 """Skip Tesseract's second pass for white-on-black text, which forms do not have."""
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 """Tesseract prints curly quotes for straight ones; which were typed cannot be told apart."""
-_RULE = re.compile(r"[|!:;_\u2014-]+")
-"""A token of nothing but these is a scrap of ruling or noise."""
+_NOISE = re.compile(r"[|!:;_\u2014.,'\"`\u00b0\u00a9*~^]+")
+"""A token of nothing but these is a scrap of ruling or a speck of dust: a form's answers
+have no free-standing full stops or quotes (a dash or slash between words is kept)."""
 
 
 @dataclass
@@ -78,9 +79,8 @@ def ocr_page(image: Image.Image, points_per_pixel: float, budget: OcrBudget) -> 
     binary = shutil.which("tesseract")
     if binary is None:
         raise ScanNotRead("The document is a scan and OCR is not installed here.")
-    level = np.asarray(straightened(image))
-    cleaned, ruling = remove_ruling(Image.fromarray(without_specks(level)), points_per_pixel)
-    grey = np.asarray(cleaned)
+    unruled, ruling = remove_ruling(straightened(image), points_per_pixel)
+    grey = without_noise(np.asarray(unruled))
     boxes = find_tick_boxes(grey, points_per_pixel)
     png = io.BytesIO()
     Image.fromarray(erase_boxes(grey, boxes)).save(png, "PNG")
@@ -121,7 +121,7 @@ def _parse_tsv(tsv: str) -> list[OcrLine]:
     grouped: dict[tuple[str, ...], list[tuple[Word, float]]] = defaultdict(list)
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not text or _RULE.fullmatch(text):
+        if row.get("level") != "5" or not text or _NOISE.fullmatch(text):
             continue
         text = text.translate(_QUOTES)
         left, top = float(row["left"]), float(row["top"])

@@ -13,7 +13,8 @@ from parsers.pdf_words import Word, split_on_gaps
 
 RULE_POINTS = 25.0
 """A straight dark run at least this long (in points) is ruling, not text."""
-_DARK = 200
+_DARK = 215
+"""Rules are thin and grey, so lighter pixels count as ink here than for text."""
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,26 @@ def remove_ruling(image: Image.Image, points_per_pixel: float) -> tuple[Image.Im
     grey = np.asarray(image.convert("L"))
     dark = grey < _DARK
     length = max(int(RULE_POINTS / points_per_pixel), 8)
-    across = _long_runs(dark, length)
-    upright = _long_runs(dark.T, length).T
+    across = _long_runs(_bridged(dark), length)
+    upright = _long_runs(_bridged(dark.T), length).T
     cleaned = grey.copy()
-    cleaned[across | upright] = 255
+    cleaned[_widened(across) | _widened(upright.T).T] = 255
     return Image.fromarray(cleaned), Ruling(across, points_per_pixel, upright)
+
+
+def _bridged(mask: np.ndarray) -> np.ndarray:
+    """The mask with one-pixel gaps along its rows filled (a faint rule breaks up)."""
+    out = mask.copy()
+    out[:, 1:-1] |= mask[:, :-2] & mask[:, 2:]
+    return out
+
+
+def _widened(rules: np.ndarray) -> np.ndarray:
+    """Horizontal rules grown by a pixel above and below (their soft edges)."""
+    out = rules.copy()
+    out[1:] |= rules[:-1]
+    out[:-1] |= rules[1:]
+    return out
 
 
 def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
