@@ -1,11 +1,13 @@
 """A synthetic referral as a scan (layout S-scan): the printed form's pages as slightly
-skewed, speckled greyscale images, delivered as an image-only PDF or one tall .png."""
+turned, softened, grainy and dusty greyscale images, delivered as an image-only PDF or
+one tall .png."""
 
 from __future__ import annotations
 
 import io
 import random
 
+import numpy as np
 import pypdfium2  # type: ignore[import-untyped]
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -14,6 +16,10 @@ from ingest_service.synthetic.render_pdf import render_pdf
 
 DPI = 200
 SPECKS_PER_PAGE = 1500
+MAX_TURN = 1.2
+"""Degrees a sheet may be turned either way on the glass."""
+GRAIN = 4.0
+"""Standard deviation of the sensor's grey-level noise."""
 
 
 def scanned_pages(case: Case) -> list[Image.Image]:
@@ -49,12 +55,19 @@ def render_scan_png(case: Case) -> bytes:
 
 
 def _scanned(page: Image.Image, rng: random.Random) -> Image.Image:
-    """A page as a scanner leaves it: turned a little, softened, with dust specks."""
+    """A page as a scanner leaves it: turned a little, softened, on paper that is not quite
+    white and unevenly lit, with sensor grain and dust specks of a pixel or two."""
     turned = page.rotate(
-        rng.uniform(-0.8, 0.8), resample=Image.Resampling.BICUBIC, fillcolor=255
-    ).filter(ImageFilter.GaussianBlur(0.5))
-    draw = ImageDraw.Draw(turned)
+        rng.uniform(-MAX_TURN, MAX_TURN), resample=Image.Resampling.BICUBIC, fillcolor=255
+    ).filter(ImageFilter.GaussianBlur(rng.uniform(0.5, 0.6)))
+    noise = np.random.default_rng(rng.randrange(2**32))
+    pixels = np.asarray(turned, dtype=np.float64)
+    light = np.linspace(rng.uniform(0.95, 1.0), rng.uniform(0.95, 1.0), pixels.shape[0])
+    pixels = pixels * light[:, None] + noise.normal(0.0, GRAIN, pixels.shape)
+    dusty = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    draw = ImageDraw.Draw(dusty)
     for _ in range(SPECKS_PER_PAGE):
-        x, y = rng.randrange(turned.width), rng.randrange(turned.height)
-        draw.point((x, y), fill=rng.randrange(0, 160))
-    return turned
+        x, y = rng.randrange(dusty.width), rng.randrange(dusty.height)
+        size = rng.choice((0, 0, 1))
+        draw.rectangle((x, y, x + size, y + size), fill=rng.randrange(0, 160))
+    return dusty
