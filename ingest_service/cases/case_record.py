@@ -43,7 +43,7 @@ def update_case_record(
     unknown = set(record.regulator_referrals) - set(reporting.regulator_ids)
     if unknown:
         raise CaseInputError("Choose regulators from the list.")
-    referral = find_referral(session, reference)
+    referral = find_referral(session, reference, for_update=True)
     received = utc_date(referral.received_at)
     check_case_record(referral, record, received)
     before = CaseRecord.of(referral)

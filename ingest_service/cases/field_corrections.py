@@ -61,7 +61,7 @@ def correct_field(
     except KeyError:
         raise CaseInputError("There is no such field on the form.") from None
     value = normalised_answer(raw, section.field(field_id))
-    referral = find_referral(session, reference)
+    referral = find_referral(session, reference, for_update=True)
     source = {"source": OFFICER, "confidence": 1.0, "label": None, "corrected_by": actor}
     fields, provenance = dict(referral.fields), dict(referral.field_provenance)
     if section.repeatable:

@@ -16,7 +16,7 @@ def record_triage(
     note = note.strip()
     if contact_type is ContactType.NOT_FOR_LADO and not note:
         raise CaseInputError("Say where the referrer was signposted.")
-    referral = find_referral(session, reference)
+    referral = find_referral(session, reference, for_update=True)
     referral.contact_type = contact_type
     referral.triage_note = note or None
     referral.triaged_at, referral.triaged_by = utcnow(), actor

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from datetime import date
 
 import pytest
@@ -303,3 +305,44 @@ def test_the_record_shows_the_case_as_json(
     assert case["contact_type"] == "consultation"
     assert case["closed_at"].startswith("2026-03-20")
     assert case["timeliness"] == "within_1_month" and case["days_to_close"] == 11
+
+
+def test_concurrent_corrections_both_survive(
+    sessions: sessionmaker[Session], council: CouncilConfig, reporting: CaseReporting
+) -> None:
+    reference = add_referral(sessions, 13, dict(COMPLETE_FIELDS))
+    if sessions.kw["bind"].dialect.name != "postgresql":
+        pytest.skip("SQLite writers queue on the database lock")
+    started = threading.Event()
+
+    def other_officer() -> None:
+        with unit_of_work(sessions) as session:
+            started.set()
+            correct_field(
+                session,
+                reference,
+                "incident_date",
+                "02/03/2026",
+                "user:olive",
+                schema=council.form,
+                reporting=reporting,
+            )
+
+    with unit_of_work(sessions) as session:
+        correct_field(
+            session,
+            reference,
+            "actions_taken",
+            "Suspended",
+            ACTOR,
+            schema=council.form,
+            reporting=reporting,
+        )
+        thread = threading.Thread(target=other_officer)
+        thread.start()
+        started.wait()
+        time.sleep(0.3)  # the other officer now waits for this transaction
+    thread.join()
+    fields = stored(sessions, reference).fields
+    assert fields["actions_taken"] == "Suspended"
+    assert fields["incident_date"] == "2026-03-02"

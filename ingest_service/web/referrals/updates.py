@@ -49,7 +49,7 @@ def apply_update(
 
 def merged_case_record(session: Session, reference: str, change: CaseRecordChange) -> CaseRecord:
     """The stored case record with the values the change sets."""
-    current = asdict(CaseRecord.of(find_referral(session, reference)))
+    current = asdict(CaseRecord.of(find_referral(session, reference, for_update=True)))
     given = change.model_dump(exclude_unset=True)
     if "regulator_referrals" in given:
         given["regulator_referrals"] = tuple(given["regulator_referrals"] or ())
