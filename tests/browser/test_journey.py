@@ -48,12 +48,12 @@ def reply_status(app: LiveApp, reply_id: int) -> OutboxStatus:
         return reply.status
 
 
-def screenshot(page: Page, folder: Path, name: str) -> Path:
-    """A full-page PNG of what the browser shows, checked to be one."""
+def screenshot(page: Page, folder: Path, name: str) -> None:
+    """Save a full-page screenshot and check the file is there and is a PNG."""
     path = folder / f"{name}.png"
+    path.unlink(missing_ok=True)  # a file left by an earlier run proves nothing
     page.screenshot(path=str(path), full_page=True)
-    assert path.read_bytes()[:8] == PNG_SIGNATURE, f"{path} is not a PNG"
-    return path
+    assert path.is_file() and path.read_bytes()[:8] == PNG_SIGNATURE, f"{path} is not a PNG"
 
 
 def main_nav(page: Page, name: str) -> None:
