@@ -1,9 +1,12 @@
 """The trained pipeline combined with the rules: the classifier the service uses.
 
 The `Combiner` turns the model's probability and the rules' confidence into one calibrated
-probability per label; a type is assigned when it reaches `type_threshold` (the most probable
-always is), the sector is the most probable. When the top type's or the sector's probability is
-below the review threshold, the result is marked for review.
+probability per label; a type is assigned when it reaches `type_threshold` or when the rules
+alone are confident of it (`rule_alone`: the model cannot vouch for wording it never saw, and
+then says nothing); the most probable type always is. The sector is the most probable. When
+the top type's or the sector's probability is below the review threshold, the result is marked
+for review. A sector the rules read from the form's own fields (ticked employer type, employer
+name, the adult's role) is the referrer's statement and stands.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from classifiers.taxonomy import Taxonomy
 from classifiers.training import SECTOR_PIPE, TYPES_PIPE, component
 
 Probabilities = tuple[dict[str, float], dict[str, float]]
+FORM_FIELDS = ("employer_type:", "employer_name:", "subject_role:")  # rules' evidence prefixes
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class CombinedClassifier:
     evidence: WordEffects
     review_threshold: float = 0.5
     type_threshold: float = 0.5
+    rule_alone: float = 0.8
 
     @classmethod
     def load(
@@ -105,7 +110,8 @@ class CombinedClassifier:
                scores: Mapping[str, float]) -> tuple[LabelScore, ...]:
         by_rule = {item.label: item for item in ruled.allegation_types}
         ranked = sorted(scores, key=lambda label: -scores[label])
-        kept = [label for label in ranked if scores[label] >= self.type_threshold] or ranked[:1]
+        kept = [label for label in ranked if scores[label] >= self.type_threshold
+                or (label in by_rule and by_rule[label].score >= self.rule_alone)] or ranked[:1]
         words = self._words(doc, TYPES_PIPE, kept)
         return tuple(
             LabelScore(label, scores[label], _distinct(
@@ -115,11 +121,16 @@ class CombinedClassifier:
 
     def _sector(self, doc: Doc, ruled: Classification,
                 scores: Mapping[str, float]) -> LabelScore:
+        """The most probable sector; but a sector the form's own fields gave the rules stands."""
         rule = ruled.sector
-        best = max(scores, key=lambda label: scores[label])
+        if any(said.startswith(FORM_FIELDS) for said in rule.evidence):
+            best, score = rule.label, max(rule.score, scores.get(rule.label, 0.0))
+        else:
+            best = max(scores, key=lambda label: scores[label])
+            score = scores[best]
         evidence = rule.evidence if best == rule.label else ()
         words = self._words(doc, SECTOR_PIPE, [best])[best]
-        return LabelScore(best, scores[best], _distinct((*evidence, *words)))
+        return LabelScore(best, score, _distinct((*evidence, *words)))
 
     def _pipe(self, name: str) -> TextCategorizer:
         return component(self.nlp, name)

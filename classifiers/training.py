@@ -118,10 +118,11 @@ def train(
 ) -> tuple[Language, Epochs]:
     """Train on the train split, keeping each component at its best epoch on dev.
 
-    Types are judged by dev macro-F1, the sector by dev accuracy; of equally good epochs the
-    latest (most converged) is kept; training stops when neither has improved for `patience`
-    epochs. With `epochs`, each component is kept at exactly that
-    many epochs on the train split (no dev selection).
+    Types are judged by dev macro-F1, the sector by dev accuracy (the first of equally good
+    epochs: later ones only grow more certain of the training wording, and say nothing on
+    wording they never saw); training stops when neither has improved for `patience` epochs.
+    With `epochs`, each component is kept at exactly that many epochs on the train split (no
+    dev selection).
     """
     fix_random_seed(settings.seed)
     train_rows = [row for row in rows if row.split == "train"]
@@ -149,7 +150,7 @@ def train(
             continue
         figures = evaluate(nlp, dev_rows, type_labels)
         for pipe, value in ((TYPES_PIPE, figures.macro_f1), (SECTOR_PIPE, figures.sector_accuracy)):
-            if value >= best[pipe].value:
+            if value > best[pipe].value:
                 best[pipe] = _Best(value, epoch, component(nlp, pipe).to_bytes())
         if epoch - max(kept.epoch for kept in best.values()) >= settings.patience:
             break

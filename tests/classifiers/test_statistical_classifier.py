@@ -80,3 +80,19 @@ def test_narratives_floor(combined: CombinedClassifier, council: CouncilConfig) 
 def test_missing_model_is_a_clear_error(council: CouncilConfig, tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="lado-intake train"):
         CombinedClassifier.load(council.taxonomy, council.rules, tmp_path)
+
+
+def test_a_type_the_rules_are_sure_of_is_kept(combined: CombinedClassifier) -> None:
+    texts = [
+        "The coach sent the girl sexual Snapchat messages and asked her for nude photos.",
+        "During a restraint two staff held the boy on the floor; he has bruising to his wrists.",
+    ]
+    for text, (ruled, _) in zip(texts, combined.rules.classify_many_scored(texts), strict=True):
+        sure = {item.label for item in ruled.allegation_types
+                if item.score >= combined.rule_alone}
+        assert sure and sure <= {item.label for item in combined.classify(text).allegation_types}
+
+
+def test_the_sector_ticked_on_the_form_stands(combined: CombinedClassifier) -> None:
+    text = "The coach slapped the boy at training."
+    assert combined.classify(text, {"employer_type": "health"}).sector.label == "health"
