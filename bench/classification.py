@@ -40,16 +40,26 @@ def narratives() -> list[CorpusRow]:
     for line in NARRATIVES.read_text(encoding="utf-8").splitlines():
         if line.strip():
             data = json.loads(line)
-            rows.append(CorpusRow(data["text"], frozenset(data["allegation_types"]),
-                                  data["sector"], "", "narratives"))
+            rows.append(
+                CorpusRow(
+                    data["text"],
+                    frozenset(data["allegation_types"]),
+                    data["sector"],
+                    "",
+                    "narratives",
+                )
+            )
     return rows
 
 
-def from_classifications(results: Sequence[Classification]) -> tuple[list[frozenset[str]],
-                                                                      list[str]]:
+def from_classifications(
+    results: Sequence[Classification],
+) -> tuple[list[frozenset[str]], list[str]]:
     """Predicted type sets and sectors of classifier results."""
-    return ([frozenset(item.label for item in result.allegation_types) for result in results],
-            [result.sector.label for result in results])
+    return (
+        [frozenset(item.label for item in result.allegation_types) for result in results],
+        [result.sector.label for result in results],
+    )
 
 
 def tfidf_baseline(train: Sequence[CorpusRow], types: Sequence[str]) -> Predict:
@@ -58,9 +68,11 @@ def tfidf_baseline(train: Sequence[CorpusRow], types: Sequence[str]) -> Predict:
     features = vectorizer.fit_transform([row.text for row in train])
     targets = np.array([[label in row.allegation_types for label in types] for row in train])
     type_model = OneVsRestClassifier(LogisticRegression(C=10.0, max_iter=2000)).fit(
-        features, targets)
+        features, targets
+    )
     sector_model = LogisticRegression(C=10.0, max_iter=2000).fit(
-        features, [row.sector for row in train])
+        features, [row.sector for row in train]
+    )
 
     def predict(texts: Sequence[str]) -> tuple[list[frozenset[str]], list[str]]:
         matrix = vectorizer.transform(list(texts))
@@ -74,14 +86,20 @@ def tfidf_baseline(train: Sequence[CorpusRow], types: Sequence[str]) -> Predict:
     return predict
 
 
-def measure(predict: Predict, rows: Sequence[CorpusRow], types: Sequence[str]) -> tuple[
-        Figures, float]:
+def measure(
+    predict: Predict, rows: Sequence[CorpusRow], types: Sequence[str]
+) -> tuple[Figures, float]:
     """Figures and descriptions per second."""
     start = time.perf_counter()
     got_types, got_sectors = predict([row.text for row in rows])
     rate = len(rows) / (time.perf_counter() - start)
-    return score([row.allegation_types for row in rows], [row.sector for row in rows],
-                 got_types, got_sectors, types), rate
+    return score(
+        [row.allegation_types for row in rows],
+        [row.sector for row in rows],
+        got_types,
+        got_sectors,
+        types,
+    ), rate
 
 
 def reliability(
@@ -89,12 +107,18 @@ def reliability(
 ) -> dict[str, float]:
     """ECE of every type's probability and of the chosen sector's, and the share for review."""
     found = classifier.probabilities([row.text for row in rows])
-    type_pairs = [(scores[label], label in row.allegation_types)
-                  for row, (scores, _) in zip(rows, found, strict=True) for label in types]
-    sector_pairs = [(max(sectors.values()), max(sectors, key=sectors.__getitem__) == row.sector)
-                    for row, (_, sectors) in zip(rows, found, strict=True)]
-    review = sum(result.needs_review for result in classifier.classify_many(
-        [row.text for row in rows]))
+    type_pairs = [
+        (scores[label], label in row.allegation_types)
+        for row, (scores, _) in zip(rows, found, strict=True)
+        for label in types
+    ]
+    sector_pairs = [
+        (max(sectors.values()), max(sectors, key=sectors.__getitem__) == row.sector)
+        for row, (_, sectors) in zip(rows, found, strict=True)
+    ]
+    review = sum(
+        result.needs_review for result in classifier.classify_many([row.text for row in rows])
+    )
     return {
         "allegation_types_ece": round(expected_calibration_error(type_pairs), 4),
         "sector_ece": round(expected_calibration_error(sector_pairs), 4),
@@ -121,17 +145,18 @@ def main() -> None:
         "rules_only": lambda texts: from_classifications(rules.classify_many(texts)),
         "tfidf_logreg": tfidf_baseline([row for row in corpus if row.split == "train"], types),
     }
-    sets = {"held_out": [row for row in corpus if row.split == "test"],
-            "narratives": narratives()}
+    sets = {"held_out": [row for row in corpus if row.split == "test"], "narratives": narratives()}
     results: dict[str, dict[str, dict[str, object]]] = {}
     for name, predict in classifiers.items():
         per_set: dict[str, dict[str, object]] = {}
         for set_name, rows in sets.items():
             figures, rate = measure(predict, rows, types)
             per_set[set_name] = {**figures.to_json(), "per_second": round(rate, 1)}
-            print(f"{name:22} {set_name:10} macro_f1={figures.macro_f1:.3f} "
-                  f"exact={figures.exact_set:.3f} sector={figures.sector_accuracy:.3f} "
-                  f"{rate:7.0f}/s")
+            print(
+                f"{name:22} {set_name:10} macro_f1={figures.macro_f1:.3f} "
+                f"exact={figures.exact_set:.3f} sector={figures.sector_accuracy:.3f} "
+                f"{rate:7.0f}/s"
+            )
         results[name] = per_set
     for set_name, rows in sets.items():
         found = reliability(combined, rows, types)
@@ -152,9 +177,11 @@ def main() -> None:
         "single_classify_cpu_ms": round(single_cpu_ms, 3),
         "results": results,
     }
-    print(f"model {combined.model_version}: {size / 1e6:.1f} MB, "
-          f"load {load_seconds:.2f} s, one description {single_ms:.2f} ms "
-          f"({single_cpu_ms:.2f} ms of CPU: the figure on one core when others share it)")
+    print(
+        f"model {combined.model_version}: {size / 1e6:.1f} MB, "
+        f"load {load_seconds:.2f} s, one description {single_ms:.2f} ms "
+        f"({single_cpu_ms:.2f} ms of CPU: the figure on one core when others share it)"
+    )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 

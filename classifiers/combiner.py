@@ -50,15 +50,18 @@ class Combiner:
         w = self.sector_rule_weight
         mixed = {label: (1 - w) * p + w * rule.get(label, 0.0) for label, p in model.items()}
         top = max(mixed.values())
-        exp = {label: math.exp(self.sector_temperature * (value - top))
-               for label, value in mixed.items()}
+        exp = {
+            label: math.exp(self.sector_temperature * (value - top))
+            for label, value in mixed.items()
+        }
         total = sum(exp.values())
         return {label: value / total for label, value in exp.items()}
 
     def save(self, directory: Path) -> None:
         """Write combiner.json into the pipeline's directory."""
-        (directory / COMBINER_FILE).write_text(json.dumps(asdict(self), indent=1) + "\n",
-                                               encoding="utf-8")
+        (directory / COMBINER_FILE).write_text(
+            json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8"
+        )
 
     @classmethod
     def load(cls, directory: Path) -> Combiner:
@@ -67,8 +70,12 @@ class Combiner:
         if not path.is_file():
             raise FileNotFoundError(f"no {COMBINER_FILE} in {directory}: run `lado-intake train`")
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls({label: (w[0], w[1], w[2]) for label, w in data["types"].items()},
-                   data["sector_rule_weight"], data["sector_temperature"], data["rules_version"])
+        return cls(
+            {label: (w[0], w[1], w[2]) for label, w in data["types"].items()},
+            data["sector_rule_weight"],
+            data["sector_temperature"],
+            data["rules_version"],
+        )
 
 
 @dataclass(frozen=True)
@@ -105,8 +112,9 @@ def _sector_fit(
 ) -> tuple[float, float]:
     """The rule weight and temperature of least sector log-loss, searched on a grid."""
     model = np.array([[o.model_sectors[label] for label in sector_labels] for o in observations])
-    rule = np.array([[o.rule_sectors.get(label, 0.0) for label in sector_labels]
-                     for o in observations])
+    rule = np.array(
+        [[o.rule_sectors.get(label, 0.0) for label in sector_labels] for o in observations]
+    )
     gold = np.array([sector_labels.index(o.gold_sector) for o in observations])
     rows = np.arange(len(observations))
     best = (math.inf, 0.5, 1.0)
@@ -129,7 +137,8 @@ def fit(
     for label in type_labels:
         a, b, c = _logistic(
             np.array([[o.model_types[label], o.rule_types.get(label, 0.0)] for o in observations]),
-            np.array([float(label in o.gold_types) for o in observations]))
+            np.array([float(label in o.gold_types) for o in observations]),
+        )
         types[label] = (a, b, c)
     sector_labels = list(observations[0].model_sectors) if observations else []
     weight, temperature = _sector_fit(observations, sector_labels)

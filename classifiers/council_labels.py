@@ -8,8 +8,13 @@ from dataclasses import replace
 from classifiers.classification import Classification, LabelScore
 from classifiers.taxonomy import DfeCategory, Taxonomy
 
-DFE_CATEGORIES: tuple[DfeCategory, ...] = ("physical", "emotional", "sexual", "neglect",
-                                           "suitability")
+DFE_CATEGORIES: tuple[DfeCategory, ...] = (
+    "physical",
+    "emotional",
+    "sexual",
+    "neglect",
+    "suitability",
+)
 
 
 def to_council(result: Classification, taxonomy: Taxonomy) -> Classification:

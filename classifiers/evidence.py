@@ -30,8 +30,13 @@ class WordEffects:
     @classmethod
     def build(cls, nlp: Language, pipes: Sequence[str]) -> WordEffects:
         """Score every alphabetic, non-stop word of the pipeline's vocabulary alone."""
-        words = sorted({text.lower() for text in nlp.vocab.strings
-                        if text.isalpha() and not nlp.vocab[text.lower()].is_stop})
+        words = sorted(
+            {
+                text.lower()
+                for text in nlp.vocab.strings
+                if text.isalpha() and not nlp.vocab[text.lower()].is_stop
+            }
+        )
         probe = [nlp.make_doc(word) for word in [UNSEEN_WORD, *words]]
         effects, labels = {}, {}
         for name in pipes:
@@ -48,5 +53,4 @@ class WordEffects:
         table = self.effects[pipe]
         known = sorted({word for word in words if word in self.rows})
         ranked = sorted(known, key=lambda word: -table[self.rows[word], column])
-        return tuple(word for word in ranked[:EVIDENCE_WORDS]
-                     if table[self.rows[word], column] > 0)
+        return tuple(word for word in ranked[:EVIDENCE_WORDS] if table[self.rows[word], column] > 0)

@@ -34,8 +34,12 @@ class Figures:
             "exact_set_accuracy": round(self.exact_set, 4),
             "sector_accuracy": round(self.sector_accuracy, 4),
             "per_type": {
-                label: {"precision": round(item.precision, 4), "recall": round(item.recall, 4),
-                        "f1": round(item.f1, 4), "support": item.support}
+                label: {
+                    "precision": round(item.precision, 4),
+                    "recall": round(item.recall, 4),
+                    "f1": round(item.f1, 4),
+                    "support": item.support,
+                }
                 for label, item in self.per_type.items()
             },
         }

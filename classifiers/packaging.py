@@ -36,8 +36,11 @@ def save(nlp: Language, directory: Path, metrics: dict[str, object], combiner: C
     version = content_hash(directory)
     meta_path = directory / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(name=MODEL_NAME, version=version,
-                description="LADO allegation types (multi-label) and employer sector")
+    meta.update(
+        name=MODEL_NAME,
+        version=version,
+        description="LADO allegation types (multi-label) and employer sector",
+    )
     meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     (directory / "metrics.json").write_text(
         json.dumps({"version": version, **metrics}, indent=2) + "\n", encoding="utf-8"

@@ -23,7 +23,10 @@ def corpus_digest(path: Path) -> str:
 
 
 def run_training(
-    corpus: Path, out_dir: Path, taxonomy: Taxonomy, rules: ClassificationRules,
+    corpus: Path,
+    out_dir: Path,
+    taxonomy: Taxonomy,
+    rules: ClassificationRules,
     settings: TrainingSettings = DEFAULT_SETTINGS,
     extra_rows: Sequence[CorpusRow] = (),
 ) -> dict[str, object]:
@@ -37,13 +40,17 @@ def run_training(
     nlp, epochs = train(rows, types, sectors, settings)
     ruler = RuleClassifier.build(taxonomy, rules)
     seen = [row for row in rows if row.split != "test"]
-    combiner = fit(out_of_fold(seen, types, sectors, ruler, settings, epochs), types,
-                   ruler.model_version)
+    combiner = fit(
+        out_of_fold(seen, types, sectors, ruler, settings, epochs), types, ruler.model_version
+    )
     held_out = [row for row in rows if row.split == "test"]
     metrics: dict[str, object] = {
-        "corpus": {"path": corpus.name, "sha256_12": corpus_digest(corpus),
-                   "counts": {split: sum(row.split == split for row in rows) for split in SPLITS},
-                   "extra_rows": sum(row.split == "train" for row in extra_rows)},
+        "corpus": {
+            "path": corpus.name,
+            "sha256_12": corpus_digest(corpus),
+            "counts": {split: sum(row.split == split for row in rows) for split in SPLITS},
+            "extra_rows": sum(row.split == "train" for row in extra_rows),
+        },
         "settings": asdict(settings),
         "best_epochs": asdict(epochs),
         "held_out_pipeline_alone": evaluate(nlp, held_out, types).to_json(),

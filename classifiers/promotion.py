@@ -42,12 +42,17 @@ def current_model_dir(models_dir: Path, packaged: Path = MODEL_DIR) -> Path:
 
 def not_worse(candidate: Figures, current: Figures) -> bool:
     """The promotion rule: neither macro-F1 nor sector accuracy falls on the held-out split."""
-    return (candidate.macro_f1 >= current.macro_f1
-            and candidate.sector_accuracy >= current.sector_accuracy)
+    return (
+        candidate.macro_f1 >= current.macro_f1
+        and candidate.sector_accuracy >= current.sector_accuracy
+    )
 
 
 def promote_if_not_worse(
-    candidate_dir: Path, models_dir: Path, evaluate: Evaluate, packaged: Path = MODEL_DIR,
+    candidate_dir: Path,
+    models_dir: Path,
+    evaluate: Evaluate,
+    packaged: Path = MODEL_DIR,
     details: dict[str, object] | None = None,
 ) -> dict[str, object]:
     """Compare the candidate with the current model; move it into place or discard it."""
@@ -56,9 +61,13 @@ def promote_if_not_worse(
     promoted = not_worse(candidate_figures, current_figures)
     version = json.loads((candidate_dir / "meta.json").read_text(encoding="utf-8"))["version"]
     outcome: dict[str, object] = {
-        "version": version, "promoted": promoted, "compared_with": current.name,
-        "held_out": {"candidate": _headline(candidate_figures),
-                     "current": _headline(current_figures)},
+        "version": version,
+        "promoted": promoted,
+        "compared_with": current.name,
+        "held_out": {
+            "candidate": _headline(candidate_figures),
+            "current": _headline(current_figures),
+        },
         **(details or {}),
     }
     target = models_dir / version
@@ -67,8 +76,7 @@ def promote_if_not_worse(
             shutil.rmtree(target)
         candidate_dir.rename(target)
         outcome["promoted_at"] = datetime.now(UTC).isoformat()
-        (target / PROMOTED_MARK).write_text(json.dumps(outcome, indent=2) + "\n",
-                                            encoding="utf-8")
+        (target / PROMOTED_MARK).write_text(json.dumps(outcome, indent=2) + "\n", encoding="utf-8")
     else:
         shutil.rmtree(candidate_dir)
     return outcome
@@ -81,8 +89,10 @@ def candidate_dir(models_dir: Path) -> Path:
 
 
 def _headline(figures: Figures) -> dict[str, float]:
-    return {"macro_f1": round(figures.macro_f1, 4),
-            "sector_accuracy": round(figures.sector_accuracy, 4)}
+    return {
+        "macro_f1": round(figures.macro_f1, 4),
+        "sector_accuracy": round(figures.sector_accuracy, 4),
+    }
 
 
 def combined_evaluator(
@@ -95,9 +105,12 @@ def combined_evaluator(
     def evaluate(model_dir: Path) -> Figures:
         classifier = CombinedClassifier.load(taxonomy, rules, model_dir)
         results = classifier.classify_many([row.text for row in held])
-        return score([row.allegation_types for row in held], [row.sector for row in held],
-                     [frozenset(item.label for item in result.allegation_types)
-                      for result in results],
-                     [result.sector.label for result in results], types)
+        return score(
+            [row.allegation_types for row in held],
+            [row.sector for row in held],
+            [frozenset(item.label for item in result.allegation_types) for result in results],
+            [result.sector.label for result in results],
+            types,
+        )
 
     return evaluate

@@ -17,8 +17,9 @@ def expected_calibration_error(pairs: Sequence[tuple[float, bool]]) -> float:
     total = 0.0
     for number in range(BINS):
         low, high = number / BINS, (number + 1) / BINS
-        members = [(p, hit) for p, hit in pairs
-                   if low <= p < high or (number == BINS - 1 and p == 1.0)]
+        members = [
+            (p, hit) for p, hit in pairs if low <= p < high or (number == BINS - 1 and p == 1.0)
+        ]
         if members:
             stated = sum(p for p, _ in members) / len(members)
             observed = sum(hit for _, hit in members) / len(members)

@@ -62,8 +62,13 @@ class RuleClassifier:
             rules=rules,
             taxonomy=taxonomy,
             allegations=CueMatcher(nlp, ((rule, rule.phrases) for rule in rules.allegation_types)),
-            sectors=CueMatcher(nlp, ((rule, rule.phrases) for rule in
-                                     (*rules.sectors, *_passing(rules.passing_mentions)))),
+            sectors=CueMatcher(
+                nlp,
+                (
+                    (rule, rule.phrases)
+                    for rule in (*rules.sectors, *_passing(rules.passing_mentions))
+                ),
+            ),
             employers=CueMatcher(
                 nlp, ((rule, (*rule.employer_names, *rule.phrases)) for rule in rules.sectors)
             ),
@@ -134,9 +139,7 @@ class RuleClassifier:
                 if label in weights:
                     weights[label] += hints.weight
         threshold = self.rules.label_threshold
-        assigned = {
-            label for label in anchored if confidence(weights[label]) >= threshold
-        }
+        assigned = {label for label in anchored if confidence(weights[label]) >= threshold}
         yields = {rule.label: set(rule.yields_to) for rule in self.rules.allegation_types}
         kept = [label for label in assigned if not yields.get(label, set()) & assigned]
         order = self.taxonomy.allegation_type_ids
@@ -156,7 +159,8 @@ class RuleClassifier:
         """
         sources = self.rules.sources
         found: list[tuple[Cue, float, str]] = [
-            (cue, sources.text, cue.text) for cue in longest(self.sectors(doc), PASSING)
+            (cue, sources.text, cue.text)
+            for cue in longest(self.sectors(doc), PASSING)
             if cue.label != PASSING
         ]
         for field, matcher in (
@@ -183,8 +187,9 @@ class RuleClassifier:
             if said not in evidence.setdefault(cue.label, []):
                 evidence[cue.label].append(said)
         total = sum(weights.values())
-        return {label: confidence(weight) * weight / total
-                for label, weight in weights.items()}, evidence
+        return {
+            label: confidence(weight) * weight / total for label, weight in weights.items()
+        }, evidence
 
     def _best_sector(self, scores: SectorScores, evidence: dict[str, list[str]]) -> LabelScore:
         """The best-supported sector (the taxonomy's order breaks ties); none: the fallback, 0."""

@@ -12,8 +12,18 @@ from classifiers.taxonomy import Taxonomy
 TokenPattern = tuple[dict[str, Any], ...]
 
 _PATTERN_KEYS = frozenset(
-    {"LOWER", "STEM", "ORTH", "TEXT", "OP", "IS_PUNCT", "IS_DIGIT", "LIKE_NUM", "IS_SENT_START",
-     "IS_TITLE"}
+    {
+        "LOWER",
+        "STEM",
+        "ORTH",
+        "TEXT",
+        "OP",
+        "IS_PUNCT",
+        "IS_DIGIT",
+        "LIKE_NUM",
+        "IS_SENT_START",
+        "IS_TITLE",
+    }
 )
 
 

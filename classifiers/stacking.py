@@ -20,8 +20,12 @@ def _fold(row: CorpusRow) -> int:
 
 
 def out_of_fold(
-    rows: Sequence[CorpusRow], type_labels: Sequence[str], sector_labels: Sequence[str],
-    rules: RuleClassifier, settings: TrainingSettings, epochs: Epochs,
+    rows: Sequence[CorpusRow],
+    type_labels: Sequence[str],
+    sector_labels: Sequence[str],
+    rules: RuleClassifier,
+    settings: TrainingSettings,
+    epochs: Epochs,
 ) -> list[Observation]:
     """Each written row scored by a model trained on the rest but its fold, beside the rules.
 
@@ -31,8 +35,11 @@ def out_of_fold(
     observations = []
     for fold in range(FOLDS):
         held = [row for row in rows if row.source != COMPOSED and _fold(row) == fold]
-        rest = [replace(row, split="train") for row in rows
-                if row.source == COMPOSED or _fold(row) != fold]
+        rest = [
+            replace(row, split="train")
+            for row in rows
+            if row.source == COMPOSED or _fold(row) != fold
+        ]
         if not held or not rest:
             continue
         nlp, _ = train(rest, type_labels, sector_labels, settings, epochs=epochs)
@@ -40,12 +47,14 @@ def out_of_fold(
         for row, doc, (ruled, rule_sectors) in zip(
             held, nlp.pipe(texts), rules.classify_many_scored(texts), strict=True
         ):
-            observations.append(Observation(
-                model_types={label: doc.cats[label] for label in type_labels},
-                rule_types={item.label: item.score for item in ruled.allegation_types},
-                model_sectors={label: doc.cats[label] for label in sector_labels},
-                rule_sectors=rule_sectors,
-                gold_types=row.allegation_types,
-                gold_sector=row.sector,
-            ))
+            observations.append(
+                Observation(
+                    model_types={label: doc.cats[label] for label in type_labels},
+                    rule_types={item.label: item.score for item in ruled.allegation_types},
+                    model_sectors={label: doc.cats[label] for label in sector_labels},
+                    rule_sectors=rule_sectors,
+                    gold_types=row.allegation_types,
+                    gold_sector=row.sector,
+                )
+            )
     return observations

@@ -47,23 +47,33 @@ class CombinedClassifier:
 
     @classmethod
     def load(
-        cls, taxonomy: Taxonomy, rules: ClassificationRules,
-        model_dir: Path = MODEL_DIR, review_threshold: float = 0.5,
+        cls,
+        taxonomy: Taxonomy,
+        rules: ClassificationRules,
+        model_dir: Path = MODEL_DIR,
+        review_threshold: float = 0.5,
     ) -> CombinedClassifier:
         """Load the pipeline and build the rules; its labels must be the taxonomy's."""
         nlp = load(model_dir)
-        for pipe, ids in ((TYPES_PIPE, taxonomy.allegation_type_ids),
-                          (SECTOR_PIPE, taxonomy.sector_ids)):
+        for pipe, ids in (
+            (TYPES_PIPE, taxonomy.allegation_type_ids),
+            (SECTOR_PIPE, taxonomy.sector_ids),
+        ):
             if set(component(nlp, pipe).labels) != set(ids):
-                raise ValueError(f"the trained {pipe} labels differ from the taxonomy: "
-                                 "run `lado-intake train`")
-        return cls(nlp, RuleClassifier.build(taxonomy, rules, review_threshold),
-                   Combiner.load(model_dir), WordEffects.build(nlp, (TYPES_PIPE, SECTOR_PIPE)),
-                   review_threshold)
+                raise ValueError(
+                    f"the trained {pipe} labels differ from the taxonomy: run `lado-intake train`"
+                )
+        return cls(
+            nlp,
+            RuleClassifier.build(taxonomy, rules, review_threshold),
+            Combiner.load(model_dir),
+            WordEffects.build(nlp, (TYPES_PIPE, SECTOR_PIPE)),
+            review_threshold,
+        )
 
     @property
     def model_version(self) -> str:
-        """"lado_classifier-<content hash>+rules-<hash>"."""
+        """ "lado_classifier-<content hash>+rules-<hash>"."""
         return f"{self.nlp.meta['name']}-{self.nlp.meta['version']}+{self.rules.model_version}"
 
     def classify(self, text: str, structured: Mapping[str, object] | None = None) -> Classification:
@@ -74,22 +84,31 @@ class CombinedClassifier:
     def classify_many(self, texts: Iterable[str]) -> list[Classification]:
         """Classify free-text descriptions alone, in order, in batches."""
         texts = list(texts)
-        return [self._combine(doc, *ruled) for doc, ruled in
-                zip(self.nlp.pipe(texts), self.rules.classify_many_scored(texts), strict=True)]
+        return [
+            self._combine(doc, *ruled)
+            for doc, ruled in zip(
+                self.nlp.pipe(texts), self.rules.classify_many_scored(texts), strict=True
+            )
+        ]
 
     def probabilities(self, texts: Iterable[str]) -> list[Probabilities]:
         """Every type's and every sector's calibrated probability, per text (for reliability)."""
         texts = list(texts)
-        return [self._probabilities(doc, *ruled) for doc, ruled in
-                zip(self.nlp.pipe(texts), self.rules.classify_many_scored(texts), strict=True)]
+        return [
+            self._probabilities(doc, *ruled)
+            for doc, ruled in zip(
+                self.nlp.pipe(texts), self.rules.classify_many_scored(texts), strict=True
+            )
+        ]
 
     def _probabilities(
         self, doc: Doc, ruled: Classification, rule_sectors: SectorScores
     ) -> Probabilities:
         by_rule = {item.label: item.score for item in ruled.allegation_types}
-        types = {label: self.combiner.type_probability(label, doc.cats[label],
-                                                       by_rule.get(label, 0.0))
-                 for label in self._pipe(TYPES_PIPE).labels}
+        types = {
+            label: self.combiner.type_probability(label, doc.cats[label], by_rule.get(label, 0.0))
+            for label in self._pipe(TYPES_PIPE).labels
+        }
         model = {label: doc.cats[label] for label in self._pipe(SECTOR_PIPE).labels}
         return types, self.combiner.sector_probabilities(model, rule_sectors)
 
@@ -99,28 +118,38 @@ class CombinedClassifier:
         type_scores, sector_scores = self._probabilities(doc, ruled, rule_sectors)
         types = self._types(doc, ruled, type_scores)
         sector = self._sector(doc, ruled, sector_scores)
-        return to_council(Classification(
-            allegation_types=types,
-            sector=sector,
-            model_version=self.model_version,
-            needs_review=min(types[0].score, sector.score) < self.review_threshold,
-        ), self.rules.taxonomy)
+        return to_council(
+            Classification(
+                allegation_types=types,
+                sector=sector,
+                model_version=self.model_version,
+                needs_review=min(types[0].score, sector.score) < self.review_threshold,
+            ),
+            self.rules.taxonomy,
+        )
 
-    def _types(self, doc: Doc, ruled: Classification,
-               scores: Mapping[str, float]) -> tuple[LabelScore, ...]:
+    def _types(
+        self, doc: Doc, ruled: Classification, scores: Mapping[str, float]
+    ) -> tuple[LabelScore, ...]:
         by_rule = {item.label: item for item in ruled.allegation_types}
         ranked = sorted(scores, key=lambda label: -scores[label])
-        kept = [label for label in ranked if scores[label] >= self.type_threshold
-                or (label in by_rule and by_rule[label].score >= self.rule_alone)] or ranked[:1]
+        kept = [
+            label
+            for label in ranked
+            if scores[label] >= self.type_threshold
+            or (label in by_rule and by_rule[label].score >= self.rule_alone)
+        ] or ranked[:1]
         words = self._words(doc, TYPES_PIPE, kept)
         return tuple(
-            LabelScore(label, scores[label], _distinct(
-                (*(by_rule[label].evidence if label in by_rule else ()), *words[label])))
+            LabelScore(
+                label,
+                scores[label],
+                _distinct((*(by_rule[label].evidence if label in by_rule else ()), *words[label])),
+            )
             for label in kept
         )
 
-    def _sector(self, doc: Doc, ruled: Classification,
-                scores: Mapping[str, float]) -> LabelScore:
+    def _sector(self, doc: Doc, ruled: Classification, scores: Mapping[str, float]) -> LabelScore:
         """The most probable sector; but a sector the form's own fields gave the rules stands."""
         rule = ruled.sector
         if any(said.startswith(FORM_FIELDS) for said in rule.evidence):

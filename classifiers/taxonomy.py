@@ -69,8 +69,10 @@ class Taxonomy(BaseModel):
         clash = sorted(set(added) & set(types))
         if clash:
             raise ValueError(f"label_map.added repeats model labels: {', '.join(clash)}")
-        for name, mapping, known in (("allegation_types", self.label_map.allegation_types, types),
-                                     ("sectors", self.label_map.sectors, sectors)):
+        for name, mapping, known in (
+            ("allegation_types", self.label_map.allegation_types, types),
+            ("sectors", self.label_map.sectors, sectors),
+        ):
             unknown = sorted(set(mapping) - set(known))
             if unknown:
                 raise ValueError(f"label_map.{name} maps unknown labels: {', '.join(unknown)}")
@@ -79,8 +81,10 @@ class Taxonomy(BaseModel):
         for council_label in self.council_type_ids:
             categories = {self.dfe[label] for label in self.model_types_of(council_label)}
             if len(categories) > 1:
-                raise ValueError(f"label_map merges {council_label} from different statutory "
-                                 f"categories: {', '.join(sorted(categories))}")
+                raise ValueError(
+                    f"label_map merges {council_label} from different statutory "
+                    f"categories: {', '.join(sorted(categories))}"
+                )
         return self
 
     @property
@@ -98,8 +102,9 @@ class Taxonomy(BaseModel):
 
     def model_types_of(self, council_label: str) -> tuple[str, ...]:
         """The model labels a council allegation type stands for (itself if added)."""
-        found = tuple(label for label in self.allegation_type_ids
-                      if self.council_type(label) == council_label)
+        found = tuple(
+            label for label in self.allegation_type_ids if self.council_type(label) == council_label
+        )
         return found or (council_label,)
 
     @property

@@ -62,8 +62,11 @@ def bow_model(exclusive: bool, settings: TrainingSettings) -> dict[str, object]:
 def blank_pipeline(settings: TrainingSettings) -> Language:
     """spacy.blank("en") with the two untrained text classifiers."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("textcat_multilabel", name=TYPES_PIPE,
-                 config={"model": bow_model(False, settings), "threshold": TYPE_THRESHOLD})
+    nlp.add_pipe(
+        "textcat_multilabel",
+        name=TYPES_PIPE,
+        config={"model": bow_model(False, settings), "threshold": TYPE_THRESHOLD},
+    )
     nlp.add_pipe("textcat", name=SECTOR_PIPE, config={"model": bow_model(True, settings)})
     return nlp
 
@@ -97,8 +100,13 @@ def predict(
 def evaluate(nlp: Language, rows: Sequence[CorpusRow], type_labels: Sequence[str]) -> Figures:
     """The pipeline's figures on labelled rows."""
     types, sectors = predict(nlp, [row.text for row in rows], type_labels)
-    return score([row.allegation_types for row in rows], [row.sector for row in rows],
-                 types, sectors, type_labels)
+    return score(
+        [row.allegation_types for row in rows],
+        [row.sector for row in rows],
+        types,
+        sectors,
+        type_labels,
+    )
 
 
 @dataclass(frozen=True)
@@ -141,8 +149,9 @@ def train(
         shuffle.shuffle(order)
         for batch in minibatch(order, size=settings.batch_size):  # type: ignore[no-untyped-call]
             for pipe, examples in ((TYPES_PIPE, type_examples), (SECTOR_PIPE, sector_examples)):
-                component(nlp, pipe).update([examples[i] for i in batch], sgd=optimizer,
-                                          drop=settings.dropout)
+                component(nlp, pipe).update(
+                    [examples[i] for i in batch], sgd=optimizer, drop=settings.dropout
+                )
         if epochs is not None:
             for pipe, wanted in ((TYPES_PIPE, epochs.types), (SECTOR_PIPE, epochs.sector)):
                 if epoch == wanted:

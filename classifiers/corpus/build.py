@@ -47,7 +47,8 @@ def composed(seed: int = SEED) -> list[dict[str, object]]:
     for split, count in COMPOSED.items():
         fragment_split = "test" if split == "test" else "train"
         combos = [
-            types for types, texts in INCIDENTS.items()
+            types
+            for types, texts in INCIDENTS.items()
             if fragment_split == "train" or held_out_indices(len(texts))
         ]
         weights = [3.0 if len(types) == 1 else 1.0 for types in combos]

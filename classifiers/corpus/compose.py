@@ -54,9 +54,7 @@ def pool(items: Sequence[T], split: str) -> list[T]:
     return [item for index, item in enumerate(items) if (index in held) == (split == HELD_OUT)]
 
 
-def _adult(
-    rng: random.Random, frags: SectorFragments, split: str, style: str
-) -> tuple[str, str]:
+def _adult(rng: random.Random, frags: SectorFragments, split: str, style: str) -> tuple[str, str]:
     """First and later mentions of the adult: role and employer, role alone, or a name."""
     if style == "implicit":
         name = rng.choice(pool(NAMES, split))
@@ -86,13 +84,23 @@ def compose(
     text = first.replace("{adult}", adult_again).format(
         child=rng.choice(pool(frags.children, split)),
         place=rng.choice(pool(frags.places, split)),
-        he=he, his=his, him=him,
-        he_child=he_child, his_child=his_child, his_child_obj=his_child_obj,
+        he=he,
+        his=his,
+        him=him,
+        he_child=he_child,
+        his_child=his_child,
+        his_child_obj=his_child_obj,
     )
     text = text[0].upper() + text[1:]
     parts = [opening, text] if style == "implicit" or rng.random() < 0.6 else [text]
     closing = rng.choice(pool(CLOSINGS, split))
     if closing:
         parts.append(closing)
-    return {"text": " ".join(parts), "allegation_types": list(types), "sector": sector,
-            "voice": voice, "split": split, "source": "composed"}
+    return {
+        "text": " ".join(parts),
+        "allegation_types": list(types),
+        "sector": sector,
+        "voice": voice,
+        "split": split,
+        "source": "composed",
+    }

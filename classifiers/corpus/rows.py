@@ -30,6 +30,14 @@ def load_corpus(path: Path) -> list[CorpusRow]:
         data = json.loads(line)
         if data["split"] not in SPLITS:
             raise ValueError(f"{path}:{number}: unknown split {data['split']!r}")
-        rows.append(CorpusRow(data["text"], frozenset(data["allegation_types"]), data["sector"],
-                              data.get("voice", ""), data["split"], data.get("source", "")))
+        rows.append(
+            CorpusRow(
+                data["text"],
+                frozenset(data["allegation_types"]),
+                data["sector"],
+                data.get("voice", ""),
+                data["split"],
+                data.get("source", ""),
+            )
+        )
     return rows

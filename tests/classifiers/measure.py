@@ -54,8 +54,13 @@ def narratives() -> list[Case]:
     """The shared narratives.jsonl: text alone."""
     lines = (REFERENCE_DIR / "narratives.jsonl").read_text(encoding="utf-8").splitlines()
     return [
-        Case(f"narrative-{number}", row["text"], {}, frozenset(row["allegation_types"]),
-             row["sector"])
+        Case(
+            f"narrative-{number}",
+            row["text"],
+            {},
+            frozenset(row["allegation_types"]),
+            row["sector"],
+        )
         for number, row in enumerate((json.loads(line) for line in lines if line.strip()), 1)
     ]
 
@@ -83,28 +88,36 @@ def classify(classifier: RuleClassifier, cases: Sequence[Case]) -> list[Classifi
     return [classifier.classify(case.text, case.structured) for case in cases]
 
 
-def score(
-    cases: Sequence[Case], results: Sequence[Classification], types: Sequence[str]
-) -> Scores:
+def score(cases: Sequence[Case], results: Sequence[Classification], types: Sequence[str]) -> Scores:
     """Macro-F1 over `types` (a type never predicted nor expected scores 1), accuracies."""
     predicted = [frozenset(item.label for item in result.allegation_types) for result in results]
     per_type = {}
     for label in types:
-        tp = sum(label in got and label in case.allegation_types
-                 for case, got in zip(cases, predicted, strict=True))
-        fp = sum(label in got and label not in case.allegation_types
-                 for case, got in zip(cases, predicted, strict=True))
-        fn = sum(label not in got and label in case.allegation_types
-                 for case, got in zip(cases, predicted, strict=True))
+        tp = sum(
+            label in got and label in case.allegation_types
+            for case, got in zip(cases, predicted, strict=True)
+        )
+        fp = sum(
+            label in got and label not in case.allegation_types
+            for case, got in zip(cases, predicted, strict=True)
+        )
+        fn = sum(
+            label not in got and label in case.allegation_types
+            for case, got in zip(cases, predicted, strict=True)
+        )
         per_type[label] = 1.0 if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
     count = len(cases)
     return Scores(
         macro_f1=sum(per_type.values()) / len(per_type),
         per_type_f1=per_type,
-        exact_types=sum(case.allegation_types == got
-                        for case, got in zip(cases, predicted, strict=True)) / count,
-        sector_accuracy=sum(case.sector == result.sector.label
-                            for case, result in zip(cases, results, strict=True)) / count,
+        exact_types=sum(
+            case.allegation_types == got for case, got in zip(cases, predicted, strict=True)
+        )
+        / count,
+        sector_accuracy=sum(
+            case.sector == result.sector.label for case, result in zip(cases, results, strict=True)
+        )
+        / count,
         needs_review=sum(result.needs_review for result in results),
         count=count,
     )
@@ -123,9 +136,10 @@ def main() -> None:
             f"exact_types={figures.exact_types:.3f} sector_acc={figures.sector_accuracy:.3f} "
             f"needs_review={figures.needs_review}"
         )
-        print("  per-type F1: " + ", ".join(
-            f"{label}={value:.2f}" for label, value in figures.per_type_f1.items()
-        ))
+        print(
+            "  per-type F1: "
+            + ", ".join(f"{label}={value:.2f}" for label, value in figures.per_type_f1.items())
+        )
 
 
 if __name__ == "__main__":

@@ -24,8 +24,9 @@ def observation(model: float, rule: float, gold: bool, sector_right: bool) -> Ob
 def test_fitted_probabilities_rise_with_the_scores_and_keep_the_sector_ranking(
     tmp_path: Path,
 ) -> None:
-    observations = [observation(m / 10, r, m + 10 * r >= 6, m >= 4)
-                    for m in range(11) for r in (0.0, 0.6)]
+    observations = [
+        observation(m / 10, r, m + 10 * r >= 6, m >= 4) for m in range(11) for r in (0.0, 0.6)
+    ]
     combiner = fit(observations, LABELS, "rules-x")
     low, high = (combiner.type_probability("physical", m, r) for m, r in ((0.1, 0.0), (0.9, 0.6)))
     assert low < 0.3 < 0.9 < high

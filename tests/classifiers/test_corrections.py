@@ -35,19 +35,26 @@ TINY = TrainingSettings(max_epochs=2, hash_length=2**10)
 
 
 def figures(macro_f1: float, sector: float) -> Figures:
-    return Figures(per_type={}, macro_f1=macro_f1, exact_set=0.0, sector_accuracy=sector,
-                   count=1)
+    return Figures(per_type={}, macro_f1=macro_f1, exact_set=0.0, sector_accuracy=sector, count=1)
 
 
 @pytest.fixture
 def session(service: Service) -> Iterator[Session]:
     """A session on a migrated store holding one classified referral."""
     with unit_of_work(service.sessions) as setup:
-        setup.add(Referral(reference="LADO-2026-0001", status=ReferralStatus.READY_FOR_TRIAGE,
-                           fields={"allegation_description": TEXT},
-                           classification={"allegation_types": ["physical"],
-                                           "sector": "education", "model_version": "m-1"},
-                           received_at=datetime.now(UTC)))
+        setup.add(
+            Referral(
+                reference="LADO-2026-0001",
+                status=ReferralStatus.READY_FOR_TRIAGE,
+                fields={"allegation_description": TEXT},
+                classification={
+                    "allegation_types": ["physical"],
+                    "sector": "education",
+                    "model_version": "m-1",
+                },
+                received_at=datetime.now(UTC),
+            )
+        )
     with service.sessions() as opened:
         yield opened
 
@@ -56,8 +63,9 @@ def test_correction_replaces_the_classification_with_provenance(
     session: Session, council: CouncilConfig
 ) -> None:
     taxonomy = council.taxonomy
-    correction = record_correction(session, "LADO-2026-0001", ["neglect"], "transport",
-                                   "cli:officer", taxonomy=taxonomy)
+    correction = record_correction(
+        session, "LADO-2026-0001", ["neglect"], "transport", "cli:officer", taxonomy=taxonomy
+    )
     referral = session.scalars(select(Referral)).one()
     assert referral.classification["provenance"] == "officer"
     assert referral.classification["allegation_types"] == ["neglect"]
@@ -66,34 +74,38 @@ def test_correction_replaces_the_classification_with_provenance(
     event = session.scalars(select(AuditEvent)).one()
     assert event.action == "classification_corrected" and event.actor == "cli:officer"
     with pytest.raises(ValueError, match="unknown allegation type"):
-        record_correction(session, "LADO-2026-0001", ["nglect"], "transport", "x",
-                          taxonomy=taxonomy)
+        record_correction(
+            session, "LADO-2026-0001", ["nglect"], "transport", "x", taxonomy=taxonomy
+        )
     with pytest.raises(ValueError, match="unknown sector"):
         record_correction(session, "LADO-2026-0001", ["neglect"], "bus", "x", taxonomy=taxonomy)
     with pytest.raises(RecordNotFound):
-        record_correction(session, "LADO-2026-9999", ["neglect"], "transport", "x",
-                          taxonomy=taxonomy)
+        record_correction(
+            session, "LADO-2026-9999", ["neglect"], "transport", "x", taxonomy=taxonomy
+        )
 
 
 def test_reviewed_correction_flows_into_training(
     session: Session, council: CouncilConfig, tmp_path: Path
 ) -> None:
     taxonomy = council.taxonomy
-    correction = record_correction(session, "LADO-2026-0001", ["neglect"], "transport",
-                                   "cli:officer", taxonomy=taxonomy)
+    correction = record_correction(
+        session, "LADO-2026-0001", ["neglect"], "transport", "cli:officer", taxonomy=taxonomy
+    )
     assert reviewed_rows(session, taxonomy) == []
     review_correction(session, correction.id, "cli:lado")
     rows = reviewed_rows(session, taxonomy)
     assert [(row.text, row.allegation_types, row.sector, row.split) for row in rows] == [
-        (TEXT, frozenset({"neglect"}), "transport", "train")]
+        (TEXT, frozenset({"neglect"}), "transport", "train")
+    ]
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(line + "\n" for line in CORPUS.read_text(
-        encoding="utf-8").splitlines()[::40]), encoding="utf-8")
-    metrics = run_training(corpus, tmp_path / "model", taxonomy, council.rules, TINY,
-                           rows)
+    corpus.write_text(
+        "".join(line + "\n" for line in CORPUS.read_text(encoding="utf-8").splitlines()[::40]),
+        encoding="utf-8",
+    )
+    metrics = run_training(corpus, tmp_path / "model", taxonomy, council.rules, TINY, rows)
     assert metrics["corpus"]["extra_rows"] == 1  # type: ignore[index]
-    assert len(load_corpus(corpus)) + 1 == sum(
-        metrics["corpus"]["counts"].values())  # type: ignore[index]
+    assert len(load_corpus(corpus)) + 1 == sum(metrics["corpus"]["counts"].values())  # type: ignore[index]
 
 
 def test_promotion_only_when_not_worse(tmp_path: Path) -> None:
@@ -123,8 +135,11 @@ def test_promotion_only_when_not_worse(tmp_path: Path) -> None:
 
 
 def test_cli_correct_review_and_retrain(
-    session: Session, service: Service, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+    session: Session,
+    service: Service,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     monkeypatch.setenv("LADO_DATA_DIR", str(service.settings.data_dir))
     monkeypatch.setenv("LADO_DATABASE_URL", service.settings.database_url)
@@ -135,8 +150,10 @@ def test_cli_correct_review_and_retrain(
     assert main(["review-corrections", "1"]) == 0
     assert capsys.readouterr().out == "reviewed 1 correction(s)\n"
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(line + "\n" for line in CORPUS.read_text(
-        encoding="utf-8").splitlines()[::60]), encoding="utf-8")
+    corpus.write_text(
+        "".join(line + "\n" for line in CORPUS.read_text(encoding="utf-8").splitlines()[::60]),
+        encoding="utf-8",
+    )
     assert main(["train", "--with-corrections", "--corpus", str(corpus)]) == 0
     outcome = json.loads(capsys.readouterr().out)
     assert outcome["corrections"] == 1 and outcome["compared_with"] == "model"

@@ -67,9 +67,9 @@ def test_employer_name_and_role_fields_decide_sector(classifier: RuleClassifier)
     result = classifier.classify(text, structured)
     assert result.sector.label == "education"
     assert "employer_name: Academy Trust" in result.sector.evidence
-    police = classifier.classify("The police were called to the school.", {
-        "employer_name": "Wexcombe Constabulary"
-    })
+    police = classifier.classify(
+        "The police were called to the school.", {"employer_name": "Wexcombe Constabulary"}
+    )
     assert police.sector.label == "police"
 
 

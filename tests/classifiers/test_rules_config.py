@@ -31,9 +31,7 @@ def test_shipped_rules_cover_the_taxonomy(council: CouncilConfig) -> None:
 
 
 def test_unknown_label_is_named(tmp_path: Path, council: CouncilConfig) -> None:
-    path = _write_rules(
-        tmp_path, {"allegation_types": [{"label": "cyber_stuff", "phrases": []}]}
-    )
+    path = _write_rules(tmp_path, {"allegation_types": [{"label": "cyber_stuff", "phrases": []}]})
     with pytest.raises(ConfigError) as caught:
         load_rules(path, council.taxonomy)
     assert "cyber_stuff" in str(caught.value)

@@ -61,7 +61,8 @@ def test_held_out_split_is_disjoint_from_training() -> None:
 def test_corpus_covers_every_label(council: CouncilConfig) -> None:
     rows = [row for row in load_corpus(CORPUS) if row.split == "train"]
     assert {label for row in rows for label in row.allegation_types} == set(
-        council.taxonomy.allegation_type_ids)
+        council.taxonomy.allegation_type_ids
+    )
     assert {row.sector for row in rows} == set(council.taxonomy.sector_ids)
 
 
@@ -70,9 +71,11 @@ def test_narratives_floor(combined: CombinedClassifier, council: CouncilConfig) 
     cases = narratives()
     results = combined.classify_many(case.text for case in cases)
     figures = score(
-        [case.allegation_types for case in cases], [case.sector for case in cases],
+        [case.allegation_types for case in cases],
+        [case.sector for case in cases],
         [frozenset(item.label for item in result.allegation_types) for result in results],
-        [result.sector.label for result in results], council.taxonomy.allegation_type_ids,
+        [result.sector.label for result in results],
+        council.taxonomy.allegation_type_ids,
     )
     assert figures.macro_f1 >= 0.85 and figures.sector_accuracy >= 0.875
 
@@ -88,8 +91,7 @@ def test_a_type_the_rules_are_sure_of_is_kept(combined: CombinedClassifier) -> N
         "During a restraint two staff held the boy on the floor; he has bruising to his wrists.",
     ]
     for text, (ruled, _) in zip(texts, combined.rules.classify_many_scored(texts), strict=True):
-        sure = {item.label for item in ruled.allegation_types
-                if item.score >= combined.rule_alone}
+        sure = {item.label for item in ruled.allegation_types if item.score >= combined.rule_alone}
         assert sure and sure <= {item.label for item in combined.classify(text).allegation_types}
 
 
