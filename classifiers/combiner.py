@@ -70,6 +70,8 @@ class Combiner:
         if not path.is_file():
             raise FileNotFoundError(f"no {COMBINER_FILE} in {directory}: run `lado-intake train`")
         data = json.loads(path.read_text(encoding="utf-8"))
+        if "sector_rule_weight" not in data:
+            raise ValueError(f"{path} is from an older classifier: run `lado-intake train`")
         return cls(
             {label: (w[0], w[1], w[2]) for label, w in data["types"].items()},
             data["sector_rule_weight"],

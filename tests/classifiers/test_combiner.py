@@ -1,8 +1,11 @@
-"""Calibration: Platt scaling per type, a sector temperature, and the ECE that checks them."""
+"""Calibration: a logistic regression per type, the sector mix, and the ECE that checks them."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from classifiers.combiner import Combiner, Observation, fit
 from classifiers.reliability import expected_calibration_error
@@ -41,3 +44,10 @@ def test_expected_calibration_error() -> None:
     assert expected_calibration_error([]) == 0.0
     assert expected_calibration_error([(0.25, True), (0.25, False)] * 2) == 0.25
     assert expected_calibration_error([(1.0, True), (0.0, False)]) == 0.0
+
+
+def test_a_combiner_from_an_older_classifier_is_a_clear_error(tmp_path: Path) -> None:
+    older = {"types": {"physical": [5.0, -2.5]}, "sector_temperature": 1.0, "rules_version": "x"}
+    (tmp_path / "combiner.json").write_text(json.dumps(older), encoding="utf-8")
+    with pytest.raises(ValueError, match="lado-intake train"):
+        Combiner.load(tmp_path)
