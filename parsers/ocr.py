@@ -38,7 +38,7 @@ _NO_INVERT = "tessedit_do_invert=0"
 """Skip Tesseract's second pass for white-on-black text, which forms do not have."""
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 """Tesseract prints curly quotes for straight ones; which were typed cannot be told apart."""
-_NOISE = re.compile(r"[|!:;_\u2014.,'\"`\u00b0\u00a9*~^]+")
+_NOISE = re.compile(r"[|!:;_\u2014.,'\"`\u00b0\u00a9*~^+]+")
 """A token of nothing but these is a scrap of ruling or a speck of dust: a form's answers
 have no free-standing full stops or quotes (a dash or slash between words is kept)."""
 
@@ -82,8 +82,19 @@ def ocr_page(image: Image.Image, points_per_pixel: float, budget: OcrBudget) -> 
     unruled, ruling = remove_ruling(straightened(image), points_per_pixel)
     grey = without_noise(np.asarray(unruled))
     boxes = find_tick_boxes(grey, points_per_pixel)
+    tsv = _tesseract(binary, Image.fromarray(erase_boxes(grey, boxes)), budget)
+    lines = _with_boxes(_parse_tsv(tsv), boxes)
+    in_points = [
+        OcrLine([_in_points(w, points_per_pixel) for w in line.words], line.confidence)
+        for line in lines
+    ]
+    return OcrPage(sorted(in_points, key=lambda line: min(w.top for w in line.words)), ruling)
+
+
+def _tesseract(binary: str, page: Image.Image, budget: OcrBudget) -> str:
+    """Tesseract's TSV for the page, within the time left."""
     png = io.BytesIO()
-    Image.fromarray(erase_boxes(grey, boxes)).save(png, "PNG")
+    page.save(png, "PNG")
     command = [binary, "stdin", "stdout", "-l", "eng", "--psm", "4", "-c", _NO_INVERT, "tsv"]
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
@@ -99,12 +110,7 @@ def ocr_page(image: Image.Image, points_per_pixel: float, budget: OcrBudget) -> 
         raise DocumentTooLarge("The scan took too long to read.") from exc
     if done.returncode != 0:
         raise ScanNotRead()
-    lines = _with_boxes(_parse_tsv(done.stdout.decode("utf-8", "replace")), boxes)
-    in_points = [
-        OcrLine([_in_points(w, points_per_pixel) for w in line.words], line.confidence)
-        for line in lines
-    ]
-    return OcrPage(sorted(in_points, key=lambda line: min(w.top for w in line.words)), ruling)
+    return done.stdout.decode("utf-8", "replace")
 
 
 def _with_boxes(lines: list[OcrLine], boxes: list[TickBox]) -> list[OcrLine]:
@@ -117,7 +123,7 @@ def _with_boxes(lines: list[OcrLine], boxes: list[TickBox]) -> list[OcrLine]:
 
 
 def _parse_tsv(tsv: str) -> list[OcrLine]:
-    """Tesseract's words grouped by its lines (pixels), scraps of ruling left out."""
+    """Tesseract's words grouped by its lines (pixels), scraps of ruling and dust left out."""
     grouped: dict[tuple[str, ...], list[tuple[Word, float]]] = defaultdict(list)
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()

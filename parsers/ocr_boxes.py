@@ -25,8 +25,11 @@ _EDGE = 0.9
 """The bottom and right edges must be ink along at least this share of the box's side."""
 _EDGE_ROWS = 3
 """How far in from the far corner the bottom and right edges are looked for (pixels)."""
-_CLEAR = 0.34
-"""Just inside a hollow box's edges, at most this share of the middle third is ink."""
+_CLEAR = 0.5
+"""Just inside a hollow box's edges, at most this share of the middle third is ink (a speck
+of dust may sit there)."""
+_CORNER = 0.75
+"""Each corner's two-by-two pixels are at least this share ink (a letter's bowl is round)."""
 _OUTSIDE = 2
 _OUTSIDE_INK = 0.5
 """Two pixels above and left of a box, at most this share is ink."""
@@ -36,7 +39,7 @@ _SQUARE = 1.3
 """The longer side of a box is at most this multiple of the shorter."""
 _INK = 0.08
 """A box is ticked when this share of its inside (away from the edges) is ink."""
-_MARGIN = 2
+_MARGIN = 3
 """Pixels around a box that are erased with it (the scan's soft edge)."""
 
 
@@ -127,7 +130,8 @@ def _closed(mark: np.ndarray) -> bool:
     bottom = mark[-_EDGE_ROWS:].mean(axis=1).max()
     right = mark[:, -_EDGE_ROWS:].mean(axis=0).max()
     corners = (mark[:2, :2], mark[:2, -2:], mark[-2:, :2], mark[-2:, -2:])
-    return bool(min(bottom, right) >= _EDGE and all(corner.any() for corner in corners))
+    square_corners = all(float(corner.mean()) >= _CORNER for corner in corners)
+    return bool(min(bottom, right) >= _EDGE and square_corners)
 
 
 def _clear_outside(ink: np.ndarray, y: int, x: int, mark: np.ndarray) -> bool:
