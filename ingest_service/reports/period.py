@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from ingest_service.cases.timeliness import add_months
+
+LOCAL_ZONE_NAME = "Europe/London"
+LOCAL_ZONE = ZoneInfo(LOCAL_ZONE_NAME)
+
+
+def local_midnight(day: date) -> datetime:
+    """The first instant of the day in UK local time, in UTC (as times are stored)."""
+    return datetime.combine(day, time(), LOCAL_ZONE).astimezone(UTC)
+
+
+def local_today() -> date:
+    """Today's date in the UK."""
+    return datetime.now(LOCAL_ZONE).date()
 
 
 @dataclass(frozen=True)
 class Period:
-    """Whole days from `start` to `end`, both included, in UTC."""
+    """Whole days from `start` to `end`, both included, in UK local time."""
 
     start: date
     end: date
@@ -32,13 +46,13 @@ class Period:
 
     @property
     def starts_at(self) -> datetime:
-        """The first instant of the period."""
-        return datetime.combine(self.start, time(), UTC)
+        """The first instant of the period (UTC)."""
+        return local_midnight(self.start)
 
     @property
     def ends_before(self) -> datetime:
-        """The first instant after the period."""
-        return datetime.combine(self.end + timedelta(days=1), time(), UTC)
+        """The first instant after the period (UTC)."""
+        return local_midnight(self.end + timedelta(days=1))
 
     @property
     def months(self) -> list[str]:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Executable, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ingest_service.cases.timeliness import add_months
-from ingest_service.reports.period import Period
+from ingest_service.reports.period import Period, local_midnight
 from ingest_service.reports.sql import Bucket, joined_text
 from ingest_service.store.models import ContactType, Referral, ReferralAllegationType
 
@@ -122,9 +122,10 @@ def closed_allegation_counts(session: Session, period: Period, keys: Sequence[Ke
 
 
 def open_by_age(session: Session, today: date) -> Counts:
-    """Referrals not yet closed, by how long ago they were received (calendar months)."""
+    """Referrals not yet closed, by how long ago they were received (calendar months, counted
+    from UK midnights)."""
     bands = [
-        (Referral.received_at >= datetime.combine(add_months(today, -months), time(), UTC), band)
+        (Referral.received_at >= local_midnight(add_months(today, -months)), band)
         for months, band in OPEN_AGE_BANDS
     ]
     age = case(*bands, else_=OLDEST_AGE_BAND).label("age")

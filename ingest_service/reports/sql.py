@@ -1,5 +1,8 @@
-"""Date buckets that group the same way on SQLite and PostgreSQL (UTC).
+"""Date buckets that group the same way on SQLite and PostgreSQL, by UK local time.
 
+Times are stored in UTC; `timezone('Europe/London', column)` gives the wall-clock time in
+the UK (PostgreSQL's own function; on SQLite the one ingest_service.store.database defines),
+so a referral received at 23:30 UTC on 31 May, 00:30 BST, counts in June.
 A bucket groups by one expression and shows another: on PostgreSQL the rows are grouped by
 the truncated timestamp and only each group is formatted, which halves the query's time.
 """
@@ -11,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func
 from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from ingest_service.reports.period import LOCAL_ZONE_NAME
 
 
 @dataclass(frozen=True)
@@ -25,25 +30,30 @@ def _postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def local_time(column: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
+    """The stored UTC time as UK wall-clock time."""
+    return func.timezone(LOCAL_ZONE_NAME, column)
+
+
 def _truncated(unit: str, column: InstrumentedAttribute[Any], fmt: str) -> Bucket:
-    start = func.date_trunc(unit, func.timezone("UTC", column))
+    start = func.date_trunc(unit, local_time(column))
     return Bucket(start, func.to_char(start, fmt))
 
 
 def month_of(session: Session, column: InstrumentedAttribute[Any]) -> Bucket:
-    """The column's month as YYYY-MM."""
+    """The column's local month as YYYY-MM."""
     if _postgres(session):
         return _truncated("month", column, "YYYY-MM")
-    month = func.strftime("%Y-%m", column)
+    month = func.strftime("%Y-%m", local_time(column))
     return Bucket(month, month)
 
 
 def week_of(session: Session, column: InstrumentedAttribute[Any]) -> Bucket:
-    """The Monday of the column's ISO week as YYYY-MM-DD."""
+    """The Monday of the column's local ISO week as YYYY-MM-DD."""
     if _postgres(session):
         return _truncated("week", column, "YYYY-MM-DD")
     # SQLite: forward to the week's Sunday (or stay on it), then back six days to its Monday.
-    monday = func.date(column, "weekday 0", "-6 days")
+    monday = func.date(local_time(column), "weekday 0", "-6 days")
     return Bucket(monday, monday)
 
 

@@ -3,6 +3,7 @@
 Tables that share a scan share one query: the counts are grouped in SQL by every column
 the tables need (months with contact types and districts, say), and each table sums out
 the columns it does not show. The table builders are pure; `annual_report` runs the queries.
+Rows and columns show the council's labels (ReportLabels) for stored ids.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from classifiers.taxonomy import Taxonomy
 from ingest_service.reports import queries
-from ingest_service.reports.labels import NOT_RECORDED, humanise, month_label
+from ingest_service.reports.labels import NOT_RECORDED, ReportLabels, humanise, month_label
 from ingest_service.reports.period import Period
 from ingest_service.reports.queries import Counts, margin
 from ingest_service.reports.sql import month_of
@@ -22,6 +23,7 @@ from ingest_service.store.models import CaseOutcome, ContactType, Referral, Time
 
 Cell = int | float
 Rows = tuple[tuple[str, tuple[Cell, ...]], ...]
+Label = Callable[[str | None], str]
 STATUTORY_CATEGORIES = ("physical", "emotional", "sexual", "neglect", "suitability")
 CONTACT_COLUMNS: tuple[str | None, ...] = (*(item.value for item in ContactType), None)
 
@@ -56,7 +58,7 @@ def _grid(
     counts: Counts,
     rows: Sequence[str | None],
     columns: Sequence[str | None],
-    label: Callable[[str | None], str] = humanise,
+    label: Label,
 ) -> tuple[Rows, tuple[Cell, ...]]:
     """Rows of counts[(row, column)] with a total column, and the total row."""
     body = []
@@ -67,9 +69,7 @@ def _grid(
     return tuple(body), total
 
 
-def _with_total(
-    columns: Iterable[str | None], label: Callable[[str | None], str]
-) -> tuple[str, ...]:
+def _with_total(columns: Iterable[str | None], label: Label) -> tuple[str, ...]:
     return (*(label(c) for c in columns), "Total")
 
 
@@ -77,23 +77,23 @@ def _month_label(month: str | None) -> str:
     return month_label(str(month))
 
 
-def month_by_contact_type(period: Period, counts: Counts) -> ReportTable:
+def month_by_contact_type(period: Period, counts: Counts, contact_label: Label) -> ReportTable:
     """Referrals received per month, by contact type; counts keyed (month, contact type)."""
     rows, total = _grid(counts, period.months, CONTACT_COLUMNS, _month_label)
     return ReportTable(
         "month_by_contact_type",
         "Referrals received by month and contact type",
         "Month",
-        _with_total(CONTACT_COLUMNS, humanise),
+        _with_total(CONTACT_COLUMNS, contact_label),
         rows,
         total,
     )
 
 
-def district_by_month(period: Period, counts: Counts) -> ReportTable:
+def district_by_month(period: Period, counts: Counts, district_label: Label) -> ReportTable:
     """Referrals received per district, by month; counts keyed (district, month)."""
     districts = ordered([], (d for d, _ in counts))
-    rows, total = _grid(counts, districts, period.months)
+    rows, total = _grid(counts, districts, period.months, district_label)
     return ReportTable(
         "district_by_month",
         "Referrals received by district and month",
@@ -105,16 +105,23 @@ def district_by_month(period: Period, counts: Counts) -> ReportTable:
 
 
 def by_contact_type(
-    column_name: str, title: str, known: Sequence[str], counts: Counts
+    column_name: str,
+    title: str,
+    heading: str,
+    known: Sequence[str],
+    counts: Counts,
+    *,
+    row_label: Label,
+    contact_label: Label,
 ) -> ReportTable:
     """Referrals received per value of a column, by contact type; counts keyed (value, type)."""
     values = ordered(known, (v for v, _ in counts))
-    rows, total = _grid(counts, values, CONTACT_COLUMNS)
+    rows, total = _grid(counts, values, CONTACT_COLUMNS, row_label)
     return ReportTable(
         f"{column_name}_by_contact_type",
         title,
-        humanise(column_name),
-        _with_total(CONTACT_COLUMNS, humanise),
+        heading,
+        _with_total(CONTACT_COLUMNS, contact_label),
         rows,
         total,
     )
@@ -130,29 +137,34 @@ def per_member(by_set: Counts, member_of: Callable[[str], str | None]) -> Counts
     return counts
 
 
-def role_by_allegation_type(taxonomy: Taxonomy, counts: Counts) -> ReportTable:
+def role_by_allegation_type(
+    taxonomy: Taxonomy, counts: Counts, labels: ReportLabels
+) -> ReportTable:
     """Referrals per role and allegation type (a referral with two types counts under each,
     so rows are not summed); counts keyed (role, type)."""
     roles = ordered([], (r for r, _ in counts))
     types = [t for t in ordered(taxonomy.council_type_ids, (t for _, t in counts)) if t]
-    rows = tuple((humanise(role), tuple(counts.get((role, t), 0) for t in types)) for role in roles)
+    rows = tuple(
+        (labels.role_category(role), tuple(counts.get((role, t), 0) for t in types))
+        for role in roles
+    )
     total = tuple(sum(int(cells[i]) for _, cells in rows) for i in range(len(types)))
     return ReportTable(
         "role_by_allegation_type",
         "Referrals by role of the person referred and allegation type",
         "Role",
-        tuple(humanise(t) for t in types),
+        tuple(labels.allegation_type(t) for t in types),
         rows,
         total,
     )
 
 
-def role_by_statutory_category(counts: Counts) -> ReportTable:
+def role_by_statutory_category(counts: Counts, role_label: Label) -> ReportTable:
     """Referrals per role and statutory category of harm (each counted once per category);
     counts keyed (role, category)."""
     roles = ordered([], (r for r, _ in counts))
     rows = tuple(
-        (humanise(role), tuple(counts.get((role, c), 0) for c in STATUTORY_CATEGORIES))
+        (role_label(role), tuple(counts.get((role, c), 0) for c in STATUTORY_CATEGORIES))
         for role in roles
     )
     total = tuple(sum(int(cells[i]) for _, cells in rows) for i in range(len(STATUTORY_CATEGORIES)))
@@ -171,13 +183,13 @@ def _share(part: int, whole: int) -> float:
 
 
 def closed_table(
-    key: str, title: str, heading: str, known: Sequence[str], counts: Counts
+    key: str, title: str, heading: str, known: Sequence[str], counts: Counts, label: Label
 ) -> ReportTable:
     """Allegations closed in the period by one column, with each value's share."""
     values = ordered(known, (v for (v,) in counts))
     closed = sum(counts.values())
     rows = tuple(
-        (humanise(v), (counts.get((v,), 0), _share(counts.get((v,), 0), closed))) for v in values
+        (label(v), (counts.get((v,), 0), _share(counts.get((v,), 0), closed))) for v in values
     )
     return ReportTable(
         key, title, heading, ("Cases", "Share (%)"), rows, (closed, 100.0 if closed else 0.0)
@@ -203,7 +215,9 @@ def send_and_in_care(counts: Counts) -> ReportTable:
     )
 
 
-def annual_report(session: Session, period: Period, taxonomy: Taxonomy) -> list[ReportTable]:
+def annual_report(
+    session: Session, period: Period, taxonomy: Taxonomy, labels: ReportLabels
+) -> list[ReportTable]:
     """Every table of the annual report, in the order councils publish them."""
     month = month_of(session, Referral.received_at)
     contact = Referral.contact_type
@@ -220,22 +234,26 @@ def annual_report(session: Session, period: Period, taxonomy: Taxonomy) -> list[
     categories: dict[str, str] = {t: taxonomy.council_dfe(t) for t in taxonomy.council_type_ids}
     role_types = queries.by_allegation_type_set(session, period, Referral.role_category)
     return [
-        month_by_contact_type(period, margin(by_month, 0, 1)),
-        district_by_month(period, margin(by_month, 2, 0)),
+        month_by_contact_type(period, margin(by_month, 0, 1), labels.contact_type),
+        district_by_month(period, margin(by_month, 2, 0), labels.district),
         by_contact_type(
             "sector",
             "Referrals received by employer sector and contact type",
+            "Sector",
             taxonomy.council_sector_ids,
             margin(by_employer, 0, 2),
+            row_label=labels.sector,
+            contact_label=labels.contact_type,
         ),
-        role_by_allegation_type(taxonomy, per_member(role_types, lambda t: t)),
-        role_by_statutory_category(per_member(role_types, categories.get)),
+        role_by_allegation_type(taxonomy, per_member(role_types, lambda t: t), labels),
+        role_by_statutory_category(per_member(role_types, categories.get), labels.role_category),
         closed_table(
             "outcome",
             "Outcomes of allegations closed in the period",
             "Outcome",
             [o.value for o in CaseOutcome],
             margin(closed, 0),
+            labels.outcome,
         ),
         closed_table(
             "timeliness",
@@ -243,9 +261,16 @@ def annual_report(session: Session, period: Period, taxonomy: Taxonomy) -> list[
             "Time from referral to closure",
             [b.value for b in TimelinessBand],
             margin(closed, 1),
+            humanise,
         ),
         send_and_in_care(flags),
         by_contact_type(
-            "referral_source", "Source of referrals by contact type", (), margin(by_employer, 1, 2)
+            "referral_source",
+            "Source of referrals by contact type",
+            "Referral source",
+            (),
+            margin(by_employer, 1, 2),
+            row_label=labels.referral_source,
+            contact_label=labels.contact_type,
         ),
     ]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -30,14 +32,27 @@ def make_engine(database_url: str) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
-    """Foreign keys and WAL on; the driver's own transaction handling off, because it
-    begins no transaction before a SAVEPOINT, so releasing one would commit (see
-    SQLAlchemy's "Serializable isolation / Savepoints / Transactional DDL" for pysqlite)."""
+    """Foreign keys and WAL on, PostgreSQL's `timezone()` defined; the driver's own
+    transaction handling off, because it begins no transaction before a SAVEPOINT, so
+    releasing one would commit (see SQLAlchemy's "Serializable isolation / Savepoints /
+    Transactional DDL" for pysqlite)."""
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+    dbapi_connection.create_function("timezone", 2, sqlite_timezone, deterministic=True)
+
+
+def sqlite_timezone(zone: str | None, stored: str | None) -> str | None:
+    """PostgreSQL's `timezone(zone, timestamptz)` for SQLite: a stored UTC time as the
+    zone's wall-clock time (`YYYY-MM-DD HH:MM:SS`), so reports group by local days."""
+    if zone is None or stored is None:
+        return None
+    moment = datetime.fromisoformat(stored)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M:%S}"
 
 
 def _sqlite_begin(connection: Connection) -> None:

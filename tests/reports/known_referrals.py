@@ -42,7 +42,7 @@ class Known:
 
 
 def at(day: date, hour: int = 10, minute: int = 0) -> datetime:
-    """That day at that time, UTC."""
+    """That day at that time, UTC (an hour behind the UK's clocks in summer)."""
     return datetime.combine(day, time(hour, minute), UTC)
 
 
@@ -54,8 +54,8 @@ KNOWN = (
         ALLEGATION,
         "education",
         ("physical", "physical_intervention"),
-        "north",
-        "school",
+        "northgate",
+        "education",
         "teacher",
         True,
         False,
@@ -68,9 +68,9 @@ KNOWN = (
         CONSULTATION,
         "early_years",
         ("emotional",),
-        "south",
+        "riverside",
         "police",
-        "nursery_worker",
+        "nursery_practitioner",
         None,
         True,
     ),
@@ -80,8 +80,8 @@ KNOWN = (
         ALLEGATION,
         "education",
         ("sexual",),
-        "north",
-        "school",
+        "northgate",
+        "education",
         "teacher",
         False,
         False,
@@ -98,7 +98,8 @@ KNOWN = (
         outcome=CaseOutcome.UNSUBSTANTIATED,
         closed=date(2026, 2, 1),
     ),
-    Known("T-5", at(date(2026, 3, 31), 23, 30), ContactType.INFORMATION_ONLY),
+    # 23:30 on the period's last day in the UK (BST).
+    Known("T-5", at(date(2026, 3, 31), 22, 30), ContactType.INFORMATION_ONLY),
     # Received before the period but closed in it: counts for outcomes and timeliness only.
     Known(
         "T-6",
@@ -106,12 +107,12 @@ KNOWN = (
         ALLEGATION,
         "education",
         ("physical",),
-        "north",
+        "northgate",
         outcome=CaseOutcome.MALICIOUS,
         closed=date(2025, 5, 1),
     ),
-    # Received the first moment after the period.
-    Known("T-7", at(date(2026, 4, 1), 0, 0), CONSULTATION, "education"),
+    # Received the first moment after the period in the UK (00:00 BST).
+    Known("T-7", at(date(2026, 3, 31), 23, 0), CONSULTATION, "education"),
 )
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
+from config import DEFAULT_CONFIG_DIR
+from ingest_service.cases.reporting_config import load_case_reporting
 from ingest_service.council_config import CouncilConfig
+from ingest_service.reports.labels import ReportLabels
 from ingest_service.store.database import make_engine, make_session_factory, unit_of_work
 from ingest_service.web.dashboard.service import Breakdown, Dashboard, dashboard
 from tests.reports.known_referrals import PERIOD, TODAY, add_known
@@ -18,7 +21,8 @@ def figures(database_url: str, council: CouncilConfig) -> Dashboard:
     with unit_of_work(make_session_factory(engine)) as session:
         add_known(session)
     with Session(engine) as session:
-        built = dashboard(session, PERIOD, council.taxonomy, TODAY)
+        labels = ReportLabels.from_config(load_case_reporting(DEFAULT_CONFIG_DIR))
+        built = dashboard(session, PERIOD, council.taxonomy, labels, TODAY)
     engine.dispose()
     return built
 
@@ -40,16 +44,16 @@ def test_intake_per_month_and_week(figures: Dashboard) -> None:
     assert weeks["31 Mar 2025"] == 1  # 3 April 2025 was a Thursday
     assert weeks["14 Apr 2025"] == 1
     assert weeks["30 Jun 2025"] == 1  # a Monday starts its own week
-    assert weeks["30 Mar 2026"] == 1
+    assert weeks["30 Mar 2026"] == 1  # 23:30 BST on Tuesday 31 March
     assert sum(weeks.values()) == 5
 
 
 def test_intake_by_dimension(figures: Dashboard) -> None:
     assert bars(figures, "contact-type") == {
-        "Allegation": 3,
+        "Allegation meeting the harm threshold": 3,
         "Consultation": 1,
-        "Information only": 1,
-        "Not for LADO": 0,
+        "For information only": 1,
+        "Not for the LADO (signposted)": 0,
     }
     sectors = bars(figures, "sector")
     assert sectors["Education"] == 2
@@ -58,7 +62,7 @@ def test_intake_by_dimension(figures: Dashboard) -> None:
     assert types["Physical"] == 1
     assert types["Inappropriate conduct"] == 1
     assert types["Risk by association"] == 0
-    assert bars(figures, "district") == {"North": 2, "South": 1, "Not recorded": 2}
+    assert bars(figures, "district") == {"Northgate": 2, "Riverside": 1, "Not recorded": 2}
     assert bars(figures, "origin") == {"Email": 4, "Import": 1}
 
 

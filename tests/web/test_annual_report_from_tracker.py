@@ -22,7 +22,13 @@ from tests.web.conftest import signed_in
 
 YEAR = 2025
 ROWS = 480
-CONTACT_TYPES = ("Allegation", "Consultation", "Information only", "Not for LADO")
+# The tracker's wording of each contact type, and the report's (config/case_reporting.yaml).
+CONTACT_TYPES = {
+    "Allegation": "Allegation meeting the harm threshold",
+    "Consultation": "Consultation",
+    "Information only": "For information only",
+    "Not for LADO": "Not for the LADO (signposted)",
+}
 
 
 def counted_from_file(path: Path) -> Counter[tuple[str, str]]:
@@ -67,8 +73,8 @@ def test_imported_tracker_reproduces_its_monthly_counts(
         table = tables["month_by_contact_type"]
         assert list(table) == [*months, "Total"], name
         for month in months:
-            for kind in CONTACT_TYPES:
-                assert int(table[month][kind]) == expected[(month, kind)], (name, month, kind)
+            for kind, label in CONTACT_TYPES.items():
+                assert int(table[month][label]) == expected[(month, kind)], (name, month, kind)
             assert int(table[month]["Not recorded"]) == 0
             assert int(table[month]["Total"]) == sum(expected[(month, k)] for k in CONTACT_TYPES)
         assert int(table["Total"]["Total"]) == ROWS

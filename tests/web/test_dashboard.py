@@ -48,6 +48,8 @@ def test_dashboard_shows_charts_tables_and_targets(web_service: Service) -> None
     assert html.count(">Not met<") == 2
     assert html.count(">Met<") == 1
     assert re.search(r"<th scope=\"row\">Apr 2025</th><td class=\"numeric\">2</td>", html)
+    for label, count in (("Allegation meeting the harm threshold", 3), ("Northgate", 2)):
+        assert f'<th scope="row">{label}</th><td class="numeric">{count}</td>' in html
 
 
 def test_dashboard_defaults_to_the_last_twelve_months(sqlite_service: Service) -> None:

@@ -1,6 +1,7 @@
 """The manager's dashboard figures: intake breakdowns, open cases, timeliness against targets.
 
-Knows nothing of HTTP; every count is grouped in SQL by ingest_service.reports.queries.
+Knows nothing of HTTP; every count is grouped in SQL by ingest_service.reports.queries and
+every id shown with the council's label (ReportLabels).
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from sqlalchemy.orm import Session
 
 from classifiers.taxonomy import Taxonomy
 from ingest_service.reports import queries
-from ingest_service.reports.labels import humanise, month_label, week_label
+from ingest_service.reports.labels import ReportLabels, humanise, month_label, week_label
 from ingest_service.reports.period import Period
 from ingest_service.reports.queries import margin
 from ingest_service.reports.sql import month_of, week_of
-from ingest_service.reports.tables import CONTACT_COLUMNS, ordered
+from ingest_service.reports.tables import CONTACT_COLUMNS, Label, ordered
 from ingest_service.store.models import Referral, ReferralOrigin, TimelinessBand
 
 Bars = list[tuple[str, int]]
@@ -81,12 +82,14 @@ class Dashboard:
     timeliness: list[TimelinessKpi]
 
 
-def _single(counts: queries.Counts, known: tuple[str, ...] = ()) -> Bars:
+def _single(counts: queries.Counts, label: Label, known: tuple[str, ...] = ()) -> Bars:
     flat = {key[0]: n for key, n in counts.items()}
-    return [(humanise(value), flat.get(value, 0)) for value in ordered(known, flat)]
+    return [(label(value), flat.get(value, 0)) for value in ordered(known, flat)]
 
 
-def intake_breakdowns(session: Session, period: Period, taxonomy: Taxonomy) -> list[Breakdown]:
+def intake_breakdowns(
+    session: Session, period: Period, taxonomy: Taxonomy, labels: ReportLabels
+) -> list[Breakdown]:
     """Referrals received in the period, over time and by each reporting dimension."""
     over_time = queries.received_counts(
         session,
@@ -101,8 +104,8 @@ def intake_breakdowns(session: Session, period: Period, taxonomy: Taxonomy) -> l
         [Referral.contact_type, Referral.sector, Referral.district, Referral.origin],
     )
 
-    def received_by(position: int, known: tuple[str, ...] = ()) -> Bars:
-        return _single(margin(by_dimension, position), known)
+    def received_by(position: int, label: Label, known: tuple[str, ...] = ()) -> Bars:
+        return _single(margin(by_dimension, position), label, known)
 
     contact_types = tuple(c for c in CONTACT_COLUMNS if c is not None)
     return [
@@ -124,26 +127,30 @@ def intake_breakdowns(session: Session, period: Period, taxonomy: Taxonomy) -> l
             "contact-type",
             "Referrals by contact type",
             "Contact type",
-            received_by(0, contact_types),
+            received_by(0, labels.contact_type, contact_types),
         ),
         Breakdown(
             "sector",
             "Referrals by employer sector",
             "Sector",
-            received_by(1, taxonomy.council_sector_ids),
+            received_by(1, labels.sector, taxonomy.council_sector_ids),
         ),
         Breakdown(
             "allegation-type",
             "Referrals by allegation type (a referral may have several)",
             "Allegation type",
-            _single(queries.by_allegation_type(session, period), taxonomy.council_type_ids),
+            _single(
+                queries.by_allegation_type(session, period),
+                labels.allegation_type,
+                taxonomy.council_type_ids,
+            ),
         ),
-        Breakdown("district", "Referrals by district", "District", received_by(2)),
+        Breakdown("district", "Referrals by district", "District", received_by(2, labels.district)),
         Breakdown(
             "origin",
             "Referrals by how they reached the service",
             "Source",
-            received_by(3, tuple(o.value for o in ReferralOrigin)),
+            received_by(3, humanise, tuple(o.value for o in ReferralOrigin)),
         ),
     ]
 
@@ -177,11 +184,13 @@ def timeliness_kpis(session: Session, period: Period) -> list[TimelinessKpi]:
     return kpis
 
 
-def dashboard(session: Session, period: Period, taxonomy: Taxonomy, today: date) -> Dashboard:
-    """The dashboard's figures for the period; open cases are counted as of today."""
+def dashboard(
+    session: Session, period: Period, taxonomy: Taxonomy, labels: ReportLabels, today: date
+) -> Dashboard:
+    """The dashboard's figures for the period; open cases are counted as of today (UK)."""
     return Dashboard(
         period,
-        intake_breakdowns(session, period, taxonomy),
+        intake_breakdowns(session, period, taxonomy, labels),
         open_cases_by_age(session, today),
         timeliness_kpis(session, period),
     )

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ingest_service.reports.exports import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, csv_zip, workbook
+from ingest_service.reports.labels import ReportLabels
 from ingest_service.reports.period import Period
 from ingest_service.reports.tables import ReportTable, annual_report
 from ingest_service.service import Service
@@ -18,7 +19,8 @@ router = APIRouter(include_in_schema=False)
 
 def _tables(service: Service, period: Period) -> list[ReportTable]:
     with service.sessions() as session:
-        return annual_report(session, period, service.council.taxonomy)
+        labels = ReportLabels.from_config(service.case_reporting)
+        return annual_report(session, period, service.council.taxonomy, labels)
 
 
 def _download(content: bytes, media_type: str, filename: str) -> Response:
