@@ -18,6 +18,7 @@ from classifiers.training import TrainingSettings
 from ingest_service.cli import correction_commands as fix
 from ingest_service.cli import documents_commands as docs
 from ingest_service.cli import import_commands as tracker
+from ingest_service.cli import reporting_commands as reporting
 from ingest_service.cli import store_commands as store
 from ingest_service.corrections import CorrectionNotFound
 from ingest_service.council_config import ConfigError
@@ -92,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     show = records_commands.add_parser("show")
     show.add_argument("reference")
     show.add_argument("--json", action="store_true")
+    refresh = records_commands.add_parser(
+        "refresh-reporting", help="recompute emailed referrals' reporting columns from the config"
+    )
+    refresh.add_argument("--batch-size", type=int, default=500)
 
     replies = commands.add_parser("replies", help="replies held for officer approval")
     replies_commands = replies.add_subparsers(dest="replies_command", required=True)
@@ -147,6 +152,8 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
             return store.run_service(service, out)
         case "status":
             return store.run_status(service, args.json, out)
+        case "records" if args.records_command == "refresh-reporting":
+            return reporting.run_refresh_reporting(service, args.batch_size, out)
         case "records" if args.records_command == "list":
             return store.run_records_list(service, args.json, out)
         case "records":
