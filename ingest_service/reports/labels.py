@@ -46,11 +46,11 @@ class ReportLabels:
     """The labels of every reporting dimension. The taxonomy names sectors and allegation
     types by id only (with a meaning, not a label), so those stay humanised."""
 
-    contact_type: Labels = Labels()
-    role_category: Labels = Labels()
-    referral_source: Labels = Labels()
-    district: Labels = Labels()
-    outcome: Labels = Labels()
+    contact_type: Labels
+    role_category: Labels
+    referral_source: Labels
+    district: Labels
+    outcome: Labels
     sector: Labels = Labels()
     allegation_type: Labels = Labels()
 
