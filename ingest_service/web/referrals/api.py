@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ingest_service.cases.lookup import CaseInputError
 from ingest_service.records import RecordNotFound, exported_records, referral_record
+from ingest_service.reports.period import local_midnight
 from ingest_service.store.database import unit_of_work
 from ingest_service.store.models import ReferralStatus
 from ingest_service.web.auth.dependencies import Caseworker, Manager, NotAllowed, ServiceDep
@@ -19,7 +20,7 @@ from ingest_service.web.referrals.models import (
     ReferralRead,
     ReferralUpdate,
 )
-from ingest_service.web.referrals.service import PER_PAGE, QueueFilters, review_queue, start_of
+from ingest_service.web.referrals.service import PER_PAGE, QueueFilters, review_queue
 from ingest_service.web.referrals.updates import apply_update
 
 router = APIRouter(prefix="/api/referrals", tags=["referrals"])
@@ -60,14 +61,14 @@ def list_referrals(
 def export_referrals(
     user: Manager, service: ServiceDep, received_from: date, received_to: date
 ) -> list[ReferralExport]:
-    """Every referral received in the date range (inclusive, UTC, at most a year); audited."""
+    """Every referral received in the date range (inclusive UK days, at most a year); audited."""
     if received_to < received_from or (received_to - received_from).days > MAX_EXPORT_DAYS:
         raise HTTPException(400, f"give a range of at most {MAX_EXPORT_DAYS} days, from <= to")
     with unit_of_work(service.sessions) as session:
         records = exported_records(
             session,
-            start_of(received_from),
-            start_of(received_to + timedelta(days=1)),
+            local_midnight(received_from),
+            local_midnight(received_to + timedelta(days=1)),
             user.actor,
         )
     return [ReferralExport.model_validate(record) for record in records]

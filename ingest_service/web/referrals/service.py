@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Integer, func, select, text
 from sqlalchemy.orm import Session
 
 from ingest_service.cases.inline_sql import inline_constants
 from ingest_service.replies.approval import ReplyNotAwaitingApproval, approve_reply
+from ingest_service.reports.period import local_midnight
 from ingest_service.store.models import (
     QUEUE_URGENCY,
     OutboxEmail,
@@ -27,7 +28,7 @@ _low_confidence = Referral.classification["needs_review"].as_boolean()
 
 @dataclass(frozen=True)
 class QueueFilters:
-    """Which open referrals to list; received dates are inclusive UTC days."""
+    """Which open referrals to list; received dates are inclusive UK days."""
 
     status: ReferralStatus | None = None
     sector: str | None = None
@@ -51,15 +52,11 @@ class QueueFilters:
                 )
             )
         if self.received_from is not None:
-            found.append(Referral.received_at >= start_of(self.received_from))
+            found.append(Referral.received_at >= local_midnight(self.received_from))
         if self.received_to is not None:
-            found.append(Referral.received_at < start_of(self.received_to + timedelta(days=1)))
+            day_after = self.received_to + timedelta(days=1)
+            found.append(Referral.received_at < local_midnight(day_after))
         return found
-
-
-def start_of(day: date) -> datetime:
-    """Midnight UTC at the start of the day."""
-    return datetime.combine(day, time(), UTC)
 
 
 def urgency(session: Session) -> ColumnElement[int]:
