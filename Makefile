@@ -16,7 +16,7 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/lado-intake db upgrade
-	$(BIN)/lado-intake demo
+	$(BIN)/lado-intake demo --history
 	LADO_WEB_COOKIE_SECURE=$${LADO_WEB_COOKIE_SECURE:-false} $(BIN)/lado-intake run  # plain http on 127.0.0.1
 
 lint: install

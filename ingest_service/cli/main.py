@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="seed the demo mailbox with synthetic referrals")
     demo.add_argument("--count", type=int, default=8)
     demo.add_argument("--force", action="store_true")
+    demo.add_argument(
+        "--history", action="store_true", help="also import last year's synthetic tracker, once"
+    )
     return parser
 
 
@@ -169,7 +172,7 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
         case "db":
             return store.run_db_upgrade(service, out)
         case "demo":
-            return store.run_demo(service, args.count, args.force, out)
+            return store.run_demo(service, args.count, args.force, out, args.history)
     raise AssertionError(f"unhandled command {args.command}")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ingest_service.cli.documents_commands import expand_paths
-from ingest_service.demo import seed_demo_mailbox
+from ingest_service.demo import seed_demo_history, seed_demo_mailbox
 from ingest_service.health import health_report
 from ingest_service.intake.ledger import record_fetched
 from ingest_service.job_guard import RunOutcome
@@ -19,6 +19,7 @@ from ingest_service.mailbox.base import FetchedMessage
 from ingest_service.mailbox.factory import maildir_root
 from ingest_service.records import referral_record, referral_summaries
 from ingest_service.replies.approval import approve_reply, replies_awaiting_approval
+from ingest_service.reports.period import local_today
 from ingest_service.scheduler import build_scheduler, guarded_jobs, holding_leases, run_job
 from ingest_service.service import Service
 from ingest_service.store.database import unit_of_work
@@ -184,8 +185,11 @@ def run_replies_approve(service: Service, outbox_ids: list[int], out: TextIO) ->
     return 0
 
 
-def run_demo(service: Service, count: int, force: bool, out: TextIO) -> int:
-    """Seed the demo Maildir with synthetic referrals (once, unless forced)."""
+def run_demo(
+    service: Service, count: int, force: bool, out: TextIO, history: bool = False
+) -> int:
+    """Seed the demo Maildir with synthetic referrals (once, unless forced), and optionally
+    import last year's synthetic tracker so the dashboard and reports have history."""
     root = maildir_root(service.settings.mailbox_url)
     delivered = seed_demo_mailbox(root, count, force=force)
     out.write(
@@ -193,6 +197,15 @@ def run_demo(service: Service, count: int, force: bool, out: TextIO) -> int:
         if delivered
         else f"demo mailbox {root} was already seeded (use --force to add more)\n"
     )
+    if history:
+        require_current_schema(service.engine)
+        last_year = local_today().year - 1
+        imported = seed_demo_history(service, last_year)
+        out.write(
+            f"imported {imported} referrals of {last_year} from a synthetic tracker\n"
+            if imported
+            else "the demo history was already imported\n"
+        )
     return 0
 
 

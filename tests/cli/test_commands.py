@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, func, select
 
 from ingest_service.cli.main import main
 from ingest_service.settings import Settings
+from ingest_service.store.models import Referral, ReferralOrigin
 from tests.conftest import SAMPLES_DIR
 
 Run = tuple[int, str, str]
@@ -40,6 +42,20 @@ def test_demo_then_poll_files_every_referral(
     assert {r["status"] for r in rows} <= {"awaiting_information", "ready_for_triage"}
     code, out, _ = run(capsys, "demo")
     assert "already seeded" in out
+
+
+def test_demo_history_imports_last_years_tracker_once(
+    env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "db", "upgrade")[0] == 0
+    code, out, _ = run(capsys, "demo", "--count", "1", "--history")
+    assert code == 0 and "imported 420 referrals of" in out
+    with create_engine(env.database_url).connect() as connection:
+        imported = connection.scalar(
+            select(func.count(Referral.id)).where(Referral.origin == ReferralOrigin.IMPORT)
+        )
+    assert imported == 420
+    assert "already imported" in run(capsys, "demo", "--history")[1]
 
 
 def test_ingest_twice_files_once_and_show_is_audited(
