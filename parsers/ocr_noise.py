@@ -13,6 +13,8 @@ between (a glyph's soft edge) is stretched to fill the range."""
 _SPECK, _NEAR = 5, 9
 """A speck fits in a square of _SPECK pixels, with nothing else inked in the square of
 _NEAR pixels around it."""
+_LEVELS = np.clip((np.arange(256) - _INK) * 255.0 / (_PAPER - _INK), 0, 255).astype(np.uint8)
+"""The grey each grey becomes (a lookup table)."""
 _MOST = 9
 """The most dark pixels a speck has: a full stop at 200 dpi has more (so is kept, however
 far it stands from its word)."""
@@ -24,34 +26,43 @@ def without_noise(grey: np.ndarray) -> np.ndarray:
 
 
 def _levelled(grey: np.ndarray) -> np.ndarray:
-    stretched = (grey.astype(np.float32) - _INK) * (255.0 / (_PAPER - _INK))
-    levelled: np.ndarray = np.clip(stretched, 0, 255).astype(np.uint8)
+    levelled: np.ndarray = _LEVELS[grey]
     return levelled
 
 
 def _without_specks(grey: np.ndarray) -> np.ndarray:
     """Each speck is taken whole or not at all: a square of _SPECK pixels holding a few dark
     pixels, with none in the band around it, is cleared."""
-    dark = (grey < _DARK).astype(np.int32)
-    close = _window_sums(dark, _SPECK)
-    around = _window_sums(dark, _NEAR)
-    speck = (close > 0) & (close <= _MOST) & (around == close)
-    covered = _window_sums(speck.astype(np.int32), _SPECK) > 0
+    dark = grey < _DARK
+    table = _integral(dark, _NEAR // 2 + 1)
+    close = _window_sums(table, _SPECK, _NEAR // 2 + 1, dark.shape)
+    around = _window_sums(table, _NEAR, _NEAR // 2 + 1, dark.shape)
     out = grey.copy()
-    out[(dark > 0) & covered] = 255
+    half = _SPECK // 2
+    for y, x in zip(*np.nonzero((close > 0) & (close <= _MOST) & (around == close)), strict=True):
+        top, left = max(y - half, 0), max(x - half, 0)
+        square = out[top : y + half + 1, left : x + half + 1]
+        square[square < _DARK] = 255
     return out
 
 
-def _window_sums(values: np.ndarray, size: int) -> np.ndarray:
-    """For each pixel, the sum over the size-by-size square centred on it (zero outside)."""
-    half = size // 2
-    padded = np.pad(values, half + 1)
-    table = padded.cumsum(axis=0).cumsum(axis=1)
-    tall, wide = values.shape
+def _integral(mask: np.ndarray, pad: int) -> np.ndarray:
+    """The summed-area table of the mask, padded with `pad` zeros on every side."""
+    padded = np.pad(mask.astype(np.int32), pad)
+    table: np.ndarray = padded.cumsum(axis=0, dtype=np.int32).cumsum(axis=1, dtype=np.int32)
+    return table
+
+
+def _window_sums(table: np.ndarray, size: int, pad: int, shape: tuple[int, ...]) -> np.ndarray:
+    """For each pixel, the sum over the size-by-size square centred on it (zero outside),
+    from a summed-area table padded by `pad` (more than half the size)."""
+    tall, wide = shape
+    low = pad - size // 2 - 1
+    high = low + size
     sums: np.ndarray = (
-        table[size:, size:][:tall, :wide]
-        - table[:-size, size:][:tall, :wide]
-        - table[size:, :-size][:tall, :wide]
-        + table[:-size, :-size][:tall, :wide]
+        table[high : high + tall, high : high + wide]
+        - table[low : low + tall, high : high + wide]
+        - table[high : high + tall, low : low + wide]
+        + table[low : low + tall, low : low + wide]
     )
     return sums
