@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
-from typing import Literal
+from typing import Literal, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from ingest_service.store import audit
@@ -23,6 +23,7 @@ from parsers.magic import is_pdf
 DocumentKind = Literal["pdf", "word", "other"]
 WORD_EXTENSIONS = frozenset({".docx", ".dotx", ".doc", ".rtf", ".odt"})
 CHECKED, UNCHECKED = "\u2612", "\u2610"
+T = TypeVar("T")
 
 
 class DocumentNotFound(LookupError):
@@ -67,22 +68,29 @@ class EmailView:
     body: str
 
 
+def _viewed(
+    session: Session, query: Select[T, int], actor: str, action: str, key: str, item_id: int
+) -> T:
+    """The item the query finds with its referral's id, the view audited under `key`."""
+    row = session.execute(query).first()
+    if row is None:
+        raise DocumentNotFound(item_id)
+    item, referral_id = row
+    audit.record(session, actor, action, "referral", referral_id, {key: item_id})
+    return item
+
+
 def referral_document(
     session: Session, documents: DocumentStore, reference: str, attachment_id: int, actor: str
 ) -> StoredDocument:
     """One attachment of the referral's messages; the view is audited by attachment id."""
-    row = session.execute(
+    query = (
         select(Attachment, Referral.id)
         .join(Message, Attachment.message_id == Message.id)
         .join(Referral, Message.referral_id == Referral.id)
         .where(Referral.reference == reference, Attachment.id == attachment_id)
-    ).first()
-    if row is None:
-        raise DocumentNotFound(attachment_id)
-    attachment, referral_id = row
-    audit.record(
-        session, actor, "document_viewed", "referral", referral_id, {"attachment_id": attachment_id}
     )
+    attachment = _viewed(session, query, actor, "document_viewed", "attachment_id", attachment_id)
     data = documents.get(attachment.content_sha256)
     return StoredDocument(attachment.id, attachment.filename, attachment.content_type, data)
 
@@ -91,17 +99,12 @@ def referral_email(
     session: Session, documents: DocumentStore, reference: str, message_id: int, actor: str
 ) -> EmailView:
     """One email of the referral, as plain text; the view is audited by message id."""
-    row = session.execute(
+    query = (
         select(Message, Referral.id)
         .join(Referral, Message.referral_id == Referral.id)
         .where(Referral.reference == reference, Message.id == message_id)
-    ).first()
-    if row is None:
-        raise DocumentNotFound(message_id)
-    message, referral_id = row
-    audit.record(
-        session, actor, "email_viewed", "referral", referral_id, {"message_id": message_id}
     )
+    message = _viewed(session, query, actor, "email_viewed", "message_id", message_id)
     email = read_email(documents.get(message.content_sha256))
     body = email.body_text.strip() or html_to_text(email.body_html)
     return EmailView(message.id, message.sender, message.subject, message.received_at, body)
