@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from ingest_service.service import Service
 from ingest_service.store.database import unit_of_work
 from ingest_service.web.auth.dependencies import Caseworker, ServiceDep
 from ingest_service.web.referrals.documents import (
     DocumentNotFound,
+    StoredDocument,
     document_parts,
     referral_document,
     referral_email,
@@ -23,17 +25,20 @@ PDF_HEADERS = {
 }
 
 
+def _document(service: Service, reference: str, attachment_id: int, actor: str) -> StoredDocument:
+    """The referral's attachment (its view audited); 404 when the referral has no such one."""
+    try:
+        with unit_of_work(service.sessions) as session:
+            return referral_document(session, service.documents, reference, attachment_id, actor)
+    except DocumentNotFound:
+        raise HTTPException(404, NOT_FOUND) from None
+
+
 def document_page(
     request: Request, reference: str, attachment_id: int, user: Caseworker, service: ServiceDep
 ) -> HTMLResponse:
     """An attachment: a PDF in a frame, a Word document as HTML, else a download (audited)."""
-    try:
-        with unit_of_work(service.sessions) as session:
-            document = referral_document(
-                session, service.documents, reference, attachment_id, user.actor
-            )
-    except DocumentNotFound:
-        raise HTTPException(404, NOT_FOUND) from None
+    document = _document(service, reference, attachment_id, user.actor)
     parts = document_parts(document) if document.kind == "word" else []
     return render(
         request,
@@ -49,13 +54,7 @@ def document_file(
     reference: str, attachment_id: int, user: Caseworker, service: ServiceDep
 ) -> Response:
     """The attachment's bytes: a PDF inline (framed by the app only), anything else downloaded."""
-    try:
-        with unit_of_work(service.sessions) as session:
-            document = referral_document(
-                session, service.documents, reference, attachment_id, user.actor
-            )
-    except DocumentNotFound:
-        raise HTTPException(404, NOT_FOUND) from None
+    document = _document(service, reference, attachment_id, user.actor)
     if document.kind == "pdf":
         return Response(
             document.data,
