@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -23,6 +25,9 @@ from ingest_service.web.auth.dependencies import Caseworker, ServiceDep
 from ingest_service.web.auth.models import SignedInUser
 from ingest_service.web.referrals.access import CaseLead
 from ingest_service.web.referrals.page import referral_page_response
+
+E = TypeVar("E", bound=StrEnum)
+CHOOSE_CONTACT_TYPE = "Choose the contact type."
 
 
 def _saved(
@@ -49,6 +54,21 @@ def text(form: FormData, name: str) -> str:
     """One text field of the form ("" when absent)."""
     value = form.get(name)
     return value if isinstance(value, str) else ""
+
+
+def texts(form: FormData, name: str) -> list[str]:
+    """Every text value of a repeated field (ticked boxes, a multiple select)."""
+    return [value for value in form.getlist(name) if isinstance(value, str)]
+
+
+def choice(form: FormData, name: str, options: type[E], message: str) -> E | None:
+    """The option chosen, None when blank; CaseInputError(message) when not one of them."""
+    value = text(form, name)
+    if not value:
+        return None
+    if value not in set(options):
+        raise CaseInputError(message)
+    return options(value)
 
 
 def optional_date(form: FormData, name: str, label: str) -> date | None:
@@ -89,7 +109,7 @@ async def correct_classification(
 ) -> Response:
     """Correct the allegation types and sector (a training example; audited)."""
     form = await request.form()
-    types = [value for value in form.getlist("allegation_types") if isinstance(value, str)]
+    types = texts(form, "allegation_types")
 
     def change(session: Session) -> None:
         correct_labels(
@@ -112,10 +132,10 @@ async def triage(
     form = await request.form()
 
     def change(session: Session) -> None:
-        chosen = text(form, "contact_type")
-        if chosen not in set(ContactType):
-            raise CaseInputError("Choose the contact type.")
-        record_triage(session, reference, ContactType(chosen), text(form, "note"), user.actor)
+        chosen = choice(form, "contact_type", ContactType, CHOOSE_CONTACT_TYPE)
+        if chosen is None:
+            raise CaseInputError(CHOOSE_CONTACT_TYPE)
+        record_triage(session, reference, chosen, text(form, "note"), user.actor)
 
     return _saved(request, user, service, reference, "triage", change)
 
@@ -127,19 +147,15 @@ async def case_record(
     form = await request.form()
 
     def change(session: Session) -> None:
-        outcome = text(form, "outcome")
-        if outcome and outcome not in set(CaseOutcome):
-            raise CaseInputError("Choose an outcome from the list.")
+        outcome = choice(form, "outcome", CaseOutcome, "Choose an outcome from the list.")
         record = CaseRecord(
             strategy_meeting_on=optional_date(form, "strategy_meeting_on", "strategy discussion"),
             evaluation_meeting_on=optional_date(
                 form, "evaluation_meeting_on", "evaluation meeting"
             ),
-            outcome=CaseOutcome(outcome) if outcome else None,
+            outcome=outcome,
             closed_on=optional_date(form, "closed_on", "closure date"),
-            regulator_referrals=tuple(
-                value for value in form.getlist("regulator_referrals") if isinstance(value, str)
-            ),
+            regulator_referrals=tuple(texts(form, "regulator_referrals")),
         )
         update_case_record(session, reference, record, user.actor, reporting=service.case_reporting)
 
