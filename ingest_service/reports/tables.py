@@ -137,44 +137,51 @@ def per_member(by_set: Counts, member_of: Callable[[str], str | None]) -> Counts
     return counts
 
 
+def _by_role(
+    key: str,
+    title: str,
+    counts: Counts,
+    columns: Sequence[str],
+    *,
+    role_label: Label,
+    column_label: Label,
+) -> ReportTable:
+    """Referrals per role and column, without a total column (a referral may count in
+    several); counts keyed (role, column)."""
+    roles = ordered([], (r for r, _ in counts))
+    rows = tuple(
+        (role_label(role), tuple(counts.get((role, c), 0) for c in columns)) for role in roles
+    )
+    total = tuple(sum(int(cells[i]) for _, cells in rows) for i in range(len(columns)))
+    return ReportTable(key, title, "Role", tuple(column_label(c) for c in columns), rows, total)
+
+
 def role_by_allegation_type(
     taxonomy: Taxonomy, counts: Counts, labels: ReportLabels
 ) -> ReportTable:
     """Referrals per role and allegation type (a referral with two types counts under each,
     so rows are not summed); counts keyed (role, type)."""
-    roles = ordered([], (r for r, _ in counts))
     types = [t for t in ordered(taxonomy.council_type_ids, (t for _, t in counts)) if t]
-    rows = tuple(
-        (labels.role_category(role), tuple(counts.get((role, t), 0) for t in types))
-        for role in roles
-    )
-    total = tuple(sum(int(cells[i]) for _, cells in rows) for i in range(len(types)))
-    return ReportTable(
+    return _by_role(
         "role_by_allegation_type",
         "Referrals by role of the person referred and allegation type",
-        "Role",
-        tuple(labels.allegation_type(t) for t in types),
-        rows,
-        total,
+        counts,
+        types,
+        role_label=labels.role_category,
+        column_label=labels.allegation_type,
     )
 
 
 def role_by_statutory_category(counts: Counts, role_label: Label) -> ReportTable:
     """Referrals per role and statutory category of harm (each counted once per category);
     counts keyed (role, category)."""
-    roles = ordered([], (r for r, _ in counts))
-    rows = tuple(
-        (role_label(role), tuple(counts.get((role, c), 0) for c in STATUTORY_CATEGORIES))
-        for role in roles
-    )
-    total = tuple(sum(int(cells[i]) for _, cells in rows) for i in range(len(STATUTORY_CATEGORIES)))
-    return ReportTable(
+    return _by_role(
         "role_by_statutory_category",
         "Referrals by role and statutory category of harm",
-        "Role",
-        tuple(humanise(c) for c in STATUTORY_CATEGORIES),
-        rows,
-        total,
+        counts,
+        STATUTORY_CATEGORIES,
+        role_label=role_label,
+        column_label=humanise,
     )
 
 
