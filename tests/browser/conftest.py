@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,11 @@ def sign_in(page: Page, role: UserRole) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url("**/")
+
+
+def open_todays_queue(page: Page) -> None:
+    """The review queue filtered to referrals received today (the demo mail; not the history)."""
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Review queue").click()
+    page.get_by_label("Received from").fill(datetime.now(UTC).date().isoformat())
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**/referrals?*")

@@ -75,7 +75,8 @@ def script_referral() -> bytes:
 def seed(data_dir: Path) -> Service:
     """A store made as `make run` makes it, with replies held for approval, and an account per role.
 
-    Migrated, the demo mailbox seeded (plus the script referral), polled once.
+    Migrated, last year's synthetic tracker imported, the demo mailbox seeded (plus the script
+    referral), polled once.
     """
     database_url = f"sqlite:///{data_dir / 'browser.sqlite3'}"
     upgrade(database_url)
@@ -84,7 +85,7 @@ def seed(data_dir: Path) -> Service:
     )
     service = Service.from_settings(settings)
     quiet = io.StringIO()
-    run_demo(service, DEMO_COUNT, False, quiet)
+    run_demo(service, DEMO_COUNT, False, quiet, history=True)
     deliver(maildir_root(settings.mailbox_url), script_referral(), "script-injection.eml")
     assert run_poll_once(service, quiet) == 0, quiet.getvalue()
     with unit_of_work(service.sessions) as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import ConsoleMessage, Dialog, Page, expect
 
 from ingest_service.store.models import UserRole
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import open_todays_queue, sign_in
 from tests.browser.live_app import LiveApp
 
 
@@ -23,7 +23,7 @@ def test_script_in_a_referral_is_shown_as_text_and_never_runs(page: Page, app: L
     page.on("dialog", refuse)
     page.on("console", keep)
     sign_in(page, UserRole.LADO)
-    page.goto("/referrals")
+    open_todays_queue(page)
     page.get_by_role("link", name=app.script_reference, exact=True).click()
     expect(page.get_by_role("heading", name=app.script_reference, level=1)).to_be_visible()
     expect(page.get_by_text("<script>alert('name')</script>").first).to_be_visible()
