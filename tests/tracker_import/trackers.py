@@ -5,21 +5,20 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-HEADER = [
-    "LADO ref",
-    "Date of referral",
-    "Contact type",
-    "Employment sector",
-    "Role",
-    "Allegation category",
-    "District",
-    "Referral source",
-    "SEND",
-    "Child in care",
-    "Outcome",
-    "Date closed",
-    "Worker notes",
-]
+from ingest_service.synthetic.tracker import HEADERS
+
+# The synthetic tracker's headers, with the ignored free-text column named differently.
+HEADER = [*HEADERS[:-1], "Worker notes"]
+_KEYS = [header.lower().replace(" ", "_") for header in HEADER]
+
+
+def _changed(row: list[str], **cells: str) -> list[str]:
+    """The row with some cells replaced, each named by its header in snake case."""
+    unknown = set(cells) - set(_KEYS)
+    assert not unknown, f"no such column: {unknown}"
+    return [cells.get(_KEYS[i], cell) for i, cell in enumerate(row)]
+
+
 GOOD = [
     [
         "L-001",
@@ -67,67 +66,37 @@ GOOD = [
         "",
     ],
 ]
+_VALID = _changed(GOOD[0], allegation_category="Physical", worker_notes="")
 BAD = [
-    [
-        "L-001",
-        "03/04/2025",
-        "Allegation",
-        "Schools",
-        "Teacher",
-        "Physical",
-        "North",
-        "School",
-        "Yes",
-        "No",
-        "Unsubstantiated",
-        "20/04/2025",
-        "",
-    ],
-    [
-        "L-002",
-        "31/02/2025",
-        "Allegation",
-        "Schoools",
-        "Teacher",
-        "Physical",
-        "North",
-        "School",
-        "Perhaps",
-        "No",
-        "",
-        "",
-        "",
-    ],
-    [
-        "L-003",
-        "10/05/2025",
-        "",
-        "Schools",
-        "Teacher",
-        "Physical; Shouting",
-        "North",
-        "School",
-        "No",
-        "No",
-        "",
-        "01/05/2025",
-        "",
-    ],
-    [
-        "L-001",
-        "11/05/2025",
-        "Consultation",
-        "Schools",
-        "Teacher",
-        "",
-        "North",
-        "School",
-        "No",
-        "No",
-        "",
-        "",
-        "",
-    ],
+    _VALID,
+    _changed(
+        _VALID,
+        lado_ref="L-002",
+        date_of_referral="31/02/2025",
+        employment_sector="Schoools",
+        send="Perhaps",
+        outcome="",
+        date_closed="",
+    ),
+    _changed(
+        _VALID,
+        lado_ref="L-003",
+        date_of_referral="10/05/2025",
+        contact_type="",
+        allegation_category="Physical; Shouting",
+        send="No",
+        outcome="",
+        date_closed="01/05/2025",
+    ),
+    _changed(
+        _VALID,
+        date_of_referral="11/05/2025",
+        contact_type="Consultation",
+        allegation_category="",
+        send="No",
+        outcome="",
+        date_closed="",
+    ),
 ]
 
 
