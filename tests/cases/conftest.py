@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -13,23 +13,7 @@ from config import DEFAULT_CONFIG_DIR
 from ingest_service.cases.reporting_config import CaseReporting, load_case_reporting
 from ingest_service.store.database import make_engine, make_session_factory, unit_of_work
 from ingest_service.store.models import Referral, ReferralStatus
-
-RECEIVED = datetime(2026, 3, 9, 10, 0, tzinfo=UTC)
-
-COMPLETE_FIELDS: dict[str, Any] = {
-    "referrer_name": "Pat Head",
-    "referrer_organisation": "Millbrook Primary School",
-    "referrer_phone": "01234 567890",
-    "subject_name": "Sam Example",
-    "subject_dob": "1980-02-01",
-    "subject_role": "Teaching assistant",
-    "employer_name": "Millbrook Primary School",
-    "allegation_description": "A pupil said the adult grabbed her arm.",
-    "incident_date": "2026-03-02",
-    "children": [{"child_age": "9"}],
-    "previous_concerns": "no",
-    "actions_taken": "Adult sent home.",
-}
+from tests.referrals import RECEIVED
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,8 @@ from ingest_service.store.models import (
     ReferralStatus,
     TimelinessBand,
 )
-from tests.cases.conftest import COMPLETE_FIELDS, add_referral
+from tests.cases.conftest import add_referral
+from tests.referrals import COMPLETE_FIELDS, stored
 
 ACTOR = "user:lena"
 
@@ -44,13 +45,6 @@ def audit_details(sessions: sessionmaker[Session], action: str) -> list[dict[str
         return list(
             session.scalars(select(AuditEvent.detail).where(AuditEvent.action == action)).all()
         )
-
-
-def stored(sessions: sessionmaker[Session], reference: str) -> Referral:
-    with sessions() as session:
-        referral = session.scalar(select(Referral).where(Referral.reference == reference))
-        assert referral is not None
-        return referral
 
 
 def test_correcting_the_last_missing_answer_makes_it_ready(

@@ -18,8 +18,9 @@ from ingest_service.store.models import (
     UserRole,
 )
 from ingest_service.web.referrals.service import urgency
+from tests.referrals import RECEIVED
 from tests.web.conftest import csrf_of, signed_in
-from tests.web.referral_seed import RECEIVED, seed_referral
+from tests.web.referral_seed import seed_referral
 
 
 def api_client(service: Service, username: str, role: UserRole) -> TestClient:

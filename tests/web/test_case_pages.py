@@ -22,8 +22,9 @@ from ingest_service.store.models import (
     TimelinessBand,
     UserRole,
 )
+from tests.referrals import RECEIVED, stored
 from tests.web.conftest import csrf_of, signed_in
-from tests.web.referral_seed import FIELDS, RECEIVED, seed_referral
+from tests.web.referral_seed import FIELDS, seed_referral
 
 
 def post_form(client: TestClient, path: str, data: Mapping[str, object]) -> tuple[int, str]:
@@ -32,13 +33,6 @@ def post_form(client: TestClient, path: str, data: Mapping[str, object]) -> tupl
     token = csrf_of(client.get(f"/referrals/{reference}").text)
     response = client.post(path, data={**data, "csrf_token": token}, follow_redirects=True)
     return response.status_code, response.text
-
-
-def stored(service: Service, reference: str) -> Referral:
-    with service.sessions() as session:
-        referral = session.scalar(select(Referral).where(Referral.reference == reference))
-        assert referral is not None
-        return referral
 
 
 def actions_by(service: Service, actor: str) -> list[str]:
@@ -57,10 +51,10 @@ def test_correcting_an_answer_completes_the_referral(web_service: Service) -> No
     path = f"/referrals/{seeded.reference}/fields"
     status, text = post_form(client, path, {"field": "incident_date", "value": "yesterday"})
     assert status == 422 and "Enter a date" in text
-    assert "incident_date" not in stored(web_service, seeded.reference).fields
+    assert "incident_date" not in stored(web_service.sessions, seeded.reference).fields
     status, text = post_form(client, path, {"field": "incident_date", "value": "02/03/2026"})
     assert status == 200 and "Answer saved." in text
-    referral = stored(web_service, seeded.reference)
+    referral = stored(web_service.sessions, seeded.reference)
     assert referral.fields["incident_date"] == "2026-03-02"
     assert referral.field_provenance["incident_date"]["source"] == "officer"
     assert referral.status is ReferralStatus.READY_FOR_TRIAGE
@@ -81,7 +75,7 @@ def test_correcting_the_labels_records_a_training_example(web_service: Service) 
         correction = session.scalars(select(ClassificationCorrection)).one()
     assert sorted(rows) == ["emotional", "sexual"]
     assert correction.corrected_by == "user:olive"
-    assert stored(web_service, seeded.reference).sector == "health"
+    assert stored(web_service.sessions, seeded.reference).sector == "health"
 
 
 def test_triage_not_for_the_lado_needs_a_note(web_service: Service) -> None:
@@ -93,7 +87,7 @@ def test_triage_not_for_the_lado_needs_a_note(web_service: Service) -> None:
     status, text = post_form(client, path, {"contact_type": "not_for_lado", "note": "To HR"})
     assert status == 200 and "Triage decision recorded." in text
     assert "Not for the LADO (signposted)" in text
-    referral = stored(web_service, seeded.reference)
+    referral = stored(web_service.sessions, seeded.reference)
     assert referral.contact_type is ContactType.NOT_FOR_LADO
     assert referral.triaged_by == "user:olive"
 
@@ -122,7 +116,7 @@ def test_only_the_lado_or_a_manager_records_the_case(web_service: Service) -> No
     status, text = post_form(lado, path, case)
     assert status == 200 and "Case record saved." in text
     assert "22 days, within 1 month" in text
-    referral = stored(web_service, seeded.reference)
+    referral = stored(web_service.sessions, seeded.reference)
     assert referral.outcome is CaseOutcome.SUBSTANTIATED
     assert referral.regulator_referrals == ["dbs", "tra"]
     assert referral.timeliness is TimelinessBand.WITHIN_1_MONTH
@@ -137,7 +131,7 @@ def test_repeat_referrals_are_listed_with_differing_employers_marked(
     seed_referral(web_service, 3, {**FIELDS, "subject_name": "Someone Else"})
     client = signed_in(web_service, "olive", UserRole.CONTACT_OFFICER)
     page = client.get(f"/referrals/{seeded.reference}").text
-    assert stored(web_service, "LADO-2026-000002").subject_key == subject_key(
+    assert stored(web_service.sessions, "LADO-2026-000002").subject_key == subject_key(
         "Sam Example", "1980-02-01"
     )
     assert "LADO-2026-000002" in page and "Riverside Academy" in page
