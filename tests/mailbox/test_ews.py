@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,9 +145,9 @@ def test_throttled_request_waits_for_retry_after_then_succeeds(ews: Ews) -> None
     assert time.monotonic() - started >= 1.0
 
 
-def test_oauth_client_credentials_fetch_a_token_and_impersonate(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@contextmanager
+def oauth_ews(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secret: str) -> Iterator[Ews]:
+    """A fake Exchange over TLS and an account signing in with client credentials."""
     fake = FakeExchange()
     tls = self_signed_certificate(tmp_path)
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tls[0]))  # trust the fake's own certificate
@@ -156,36 +157,34 @@ def test_oauth_client_credentials_fetch_a_token_and_impersonate(
             MAILBOX,
             tenant_id=TENANT,
             client_id=CLIENT_ID,
-            client_secret=SecretStr(CLIENT_SECRET),
+            client_secret=SecretStr(secret),
             authority_host=base_url,
         )
-        fake.deliver(emails(1)[0])
-        fetched = list(EwsMailbox(account, "Inbox").fetch_new())
+        yield Ews(fake, account)
         account.protocol.close()
+
+
+def test_oauth_client_credentials_fetch_a_token_and_impersonate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with oauth_ews(tmp_path, monkeypatch, CLIENT_SECRET) as ews:
+        ews.fake.deliver(emails(1)[0])
+        fetched = list(EwsMailbox(ews.account, "Inbox").fetch_new())
     assert [m.raw for m in fetched] == emails(1)
-    (token_request,) = fake.token_requests
+    (token_request,) = ews.fake.token_requests
     assert token_request["grant_type"] == "client_credentials"
     assert token_request["scope"] == "https://outlook.office365.com/.default"
-    assert set(fake.impersonated) == {MAILBOX}
-    assert ACCESS_TOKEN not in repr(account.protocol.credentials)
+    assert set(ews.fake.impersonated) == {MAILBOX}
+    assert ACCESS_TOKEN not in repr(ews.account.protocol.credentials)
 
 
 def test_oauth_with_a_wrong_secret_is_an_ews_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake = FakeExchange()
-    tls = self_signed_certificate(tmp_path)
-    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tls[0]))
-    with serve(handler_for(fake), tls) as base_url:
-        account = ews_account(
-            f"{base_url}/EWS/Exchange.asmx",
-            MAILBOX,
-            tenant_id=TENANT,
-            client_id=CLIENT_ID,
-            client_secret=SecretStr("wrong"),
-            authority_host=base_url,
-        )
-        fake.deliver(emails(1)[0])
+    with oauth_ews(tmp_path, monkeypatch, "wrong") as ews:
+        ews.fake.deliver(emails(1)[0])
         with pytest.raises(EwsError, match="InvalidClientError"):
-            list(EwsMailbox(account, "Inbox").fetch_new())
-    assert fake.operations == [] and not fake.impersonated, "nothing may be read without a token"
+            list(EwsMailbox(ews.account, "Inbox").fetch_new())
+    assert ews.fake.operations == [] and not ews.fake.impersonated, (
+        "nothing may be read without a token"
+    )
