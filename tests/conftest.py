@@ -73,6 +73,14 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 
 
 @pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> Settings:
+    """The settings, with the command line pointed at the same data folder and database."""
+    monkeypatch.setenv("LADO_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("LADO_DATABASE_URL", settings.database_url)
+    return settings
+
+
+@pytest.fixture
 def service(settings: Settings) -> Iterator[Service]:
     """The assembled service on the test's store and demo mailbox."""
     from ingest_service.service import Service

@@ -23,13 +23,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
     return code, captured.out, captured.err
 
 
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> Settings:
-    monkeypatch.setenv("LADO_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("LADO_DATABASE_URL", settings.database_url)
-    return settings
-
-
 def test_demo_then_poll_files_every_referral(
     env: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -105,13 +105,6 @@ def test_a_reference_taken_by_an_emailed_referral_is_a_conflict(
     assert import_events(service) == []
 
 
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> Settings:
-    monkeypatch.setenv("LADO_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("LADO_DATABASE_URL", settings.database_url)
-    return settings
-
-
 def test_the_import_command_lists_every_problem_and_files_nothing(
     env: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
