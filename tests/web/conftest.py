@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from starlette.routing import BaseRoute, Route
 
 from ingest_service.service import Service
 from ingest_service.settings import Settings
@@ -16,6 +18,7 @@ from ingest_service.store.migrate import upgrade
 from ingest_service.store.models import UserRole
 from ingest_service.web.app import create_app
 from ingest_service.web.auth.service import create_user
+from tests.reports.known_referrals import add_known
 
 PASSWORD = "correct horse battery staple"
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -83,3 +86,37 @@ def signed_in(service: Service, username: str, role: UserRole) -> TestClient:
     client = client_for(service)
     assert sign_in(client, username) == 303
     return client
+
+
+# The known referrals' reporting year, as the reports' query string.
+PERIOD_QUERY = {"start": "2025-04-01", "end": "2026-03-31"}
+
+
+def manager_with_known(service: Service) -> TestClient:
+    """A manager signed in to a store holding the known referrals (tests/reports)."""
+    with unit_of_work(service.sessions) as session:
+        add_known(session)
+    return signed_in(service, "maya", UserRole.MANAGER)
+
+
+def filled_in(routes: Iterable[BaseRoute]) -> set[tuple[str, str]]:
+    """Every (path, method) of the routes, path parameters filled in."""
+    found: set[tuple[str, str]] = set()
+    for route in routes:
+        assert isinstance(route, APIRoute | Route), route
+        path = re.sub(r"\{[^}]+:int\}|\{reply_id\}", "1", route.path)
+        path = re.sub(r"\{[^}]+\}", "LADO-2026-000001", path)
+        found.update((path, method) for method in route.methods or () if method != "HEAD")
+    return found
+
+
+def assert_sign_in_needed(service: Service, routes: Iterable[tuple[str, str]]) -> None:
+    """Without a session, API routes answer 401 and pages redirect to the sign-in page."""
+    client = client_for(service)
+    for path, method in sorted(routes):
+        response = client.request(method, path, follow_redirects=False)
+        if path.startswith("/api/"):
+            assert response.status_code == 401, (method, path)
+        else:
+            assert response.status_code == 303, (method, path)
+            assert response.headers["location"].startswith("/sign-in?next="), (method, path)

@@ -12,13 +12,9 @@ import pytest
 from config import DEFAULT_CONFIG_DIR
 from ingest_service.service import Service
 from ingest_service.settings import Settings
-from ingest_service.store.database import unit_of_work
-from ingest_service.store.models import UserRole
 from tests.reports.exports import csv_tables, xlsx_tables
-from tests.reports.known_referrals import add_known
-from tests.web.conftest import signed_in
+from tests.web.conftest import PERIOD_QUERY, manager_with_known
 
-PERIOD_QUERY = {"start": "2025-04-01", "end": "2026-03-31"}
 TABLE_KEYS = {
     "month_by_contact_type",
     "district_by_month",
@@ -59,9 +55,7 @@ def renamed_service(settings: Settings, tmp_path: Path) -> Iterator[Service]:
 
 
 def test_page_shows_every_table_with_download_links(web_service: Service) -> None:
-    with unit_of_work(web_service.sessions) as session:
-        add_known(session)
-    manager = signed_in(web_service, "maya", UserRole.MANAGER)
+    manager = manager_with_known(web_service)
     html = manager.get("/reports/annual", params=PERIOD_QUERY).text
     assert html.count("<caption") == len(TABLE_KEYS)
     assert 'href="/reports/annual.xlsx?start=2025-04-01&amp;end=2026-03-31"' in html
@@ -73,9 +67,7 @@ def test_page_shows_every_table_with_download_links(web_service: Service) -> Non
 
 
 def test_downloads_read_back_with_the_same_figures(web_service: Service) -> None:
-    with unit_of_work(web_service.sessions) as session:
-        add_known(session)
-    manager = signed_in(web_service, "maya", UserRole.MANAGER)
+    manager = manager_with_known(web_service)
     xlsx = manager.get("/reports/annual.xlsx", params=PERIOD_QUERY)
     assert xlsx.status_code == 200
     assert xlsx.headers["content-type"].startswith(
@@ -104,9 +96,7 @@ def test_downloads_read_back_with_the_same_figures(web_service: Service) -> None
 
 
 def test_labels_renamed_in_the_config_show_on_the_report(renamed_service: Service) -> None:
-    with unit_of_work(renamed_service.sessions) as session:
-        add_known(session)
-    manager = signed_in(renamed_service, "maya", UserRole.MANAGER)
+    manager = manager_with_known(renamed_service)
     html = manager.get("/reports/annual", params=PERIOD_QUERY).text
     assert '<th scope="row">Northgate and Upper Marsh</th>' in html
     assert '<th scope="row">Northgate</th>' not in html

@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 
 from ingest_service.service import Service
-from ingest_service.store.database import unit_of_work
 from ingest_service.store.models import UserRole
-from tests.reports.known_referrals import add_known
-from tests.web.conftest import signed_in
-
-PERIOD_QUERY = {"start": "2025-04-01", "end": "2026-03-31"}
+from tests.web.conftest import PERIOD_QUERY, manager_with_known, signed_in
 
 
 def test_only_managers_reach_the_manager_pages(web_service: Service) -> None:
@@ -31,9 +27,7 @@ def test_only_managers_reach_the_manager_pages(web_service: Service) -> None:
 
 
 def test_dashboard_shows_charts_tables_and_targets(web_service: Service) -> None:
-    with unit_of_work(web_service.sessions) as session:
-        add_known(session)
-    manager = signed_in(web_service, "maya", UserRole.MANAGER)
+    manager = manager_with_known(web_service)
     page = manager.get("/dashboard", params=PERIOD_QUERY)
     assert page.status_code == 200
     html = page.text
