@@ -78,16 +78,12 @@ def audited(service: Service) -> list[dict[str, Any]]:
 
 
 @pytest.fixture
-def service(
-    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Service]:
+def service(env: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Service]:
     """A service on the test's store and a copy of the shipped config, the CLI pointed at both."""
     config_dir = tmp_path / "config"
     shutil.copytree(DEFAULT_CONFIG_DIR, config_dir)
-    monkeypatch.setenv("LADO_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("LADO_DATABASE_URL", settings.database_url)
     monkeypatch.setenv("LADO_CONFIG_DIR", str(config_dir))
-    built = Service.from_settings(settings.model_copy(update={"config_dir": config_dir}))
+    built = Service.from_settings(env.model_copy(update={"config_dir": config_dir}))
     file_referrals(built)
     yield built
     built.engine.dispose()
