@@ -14,6 +14,7 @@ from parsers.text import is_blank
 from parsers.tick_boxes import has_boxes
 
 _SEPARATOR = re.compile(r"[:?]")
+_RULE_READ_AS_TEXT = re.compile(r"\s[-\u2013|]\s")
 _MAX_HEADING_WORDS = 12
 
 
@@ -203,9 +204,20 @@ def _line_entry(line: str, block: Block, index: LabelIndex) -> _Entry:
         label = line[:end].strip()
         if label and index.match(label):
             return _Pair(label, line[separator.end() :].strip(), block)
+    if block.confidence < 1.0 and (pair := _pair_across_rule(line, block, index)):
+        return pair
     if _looks_like_heading(line, index):
         return _Heading(line.strip())
     return _Text(line)
+
+
+def _pair_across_rule(line: str, block: Block, index: LabelIndex) -> _Pair | None:
+    """OCR text of a row whose ruling between label and value was read as a dash or a bar:
+    split there only when the text before it is exactly one of the schema's labels."""
+    rule = _RULE_READ_AS_TEXT.search(line)
+    if rule is None or not _exact_label(line[: rule.start()], index):
+        return None
+    return _Pair(line[: rule.start()].strip(), line[rule.end() :].strip(), block)
 
 
 def _looks_like_heading(line: str, index: LabelIndex) -> bool:

@@ -7,12 +7,23 @@ from parsers.extraction import ExtractedField, FieldExtraction, extract_fields, 
 from parsers.form_schema import FormSchema
 
 
-def _lines(*lines: str) -> ParsedDocument:
+def _lines(*lines: str, confidence: float = 1.0) -> ParsedDocument:
     blocks = [
-        Block("paragraph", line, Provenance("f.txt", None, f"line {n}"))
+        Block("paragraph", line, Provenance("f.txt", None, f"line {n}"), confidence=confidence)
         for n, line in enumerate(lines, start=1)
     ]
     return ParsedDocument("f.txt", "email", blocks)
+
+
+def test_ocr_reading_a_row_rule_as_a_dash_still_splits_label_and_value(
+    schema: FormSchema,
+) -> None:
+    lines = ("Your details", "Name - Priya Example", "Organisation: Hill Ltd - Oak Lodge")
+    scanned = extract_fields(_lines(*lines, confidence=0.57), schema).output_fields()
+    assert scanned["referrer_name"] == "Priya Example"
+    assert scanned["referrer_organisation"] == "Hill Ltd - Oak Lodge"
+    typed = extract_fields(_lines(*lines), schema).output_fields()
+    assert "referrer_name" not in typed, "typed text is split only at a colon or question mark"
 
 
 def test_same_label_in_different_sections(schema: FormSchema) -> None:
