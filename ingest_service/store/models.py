@@ -379,6 +379,8 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[UserRole] = mapped_column(_enum(UserRole))
+    oidc_subject: Mapped[str | None] = mapped_column(String(64), unique=True)
+    """For people who sign in with OpenID: a digest of issuer and subject (neither value)."""
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -112,11 +112,12 @@ def test_sign_in_creates_the_account_with_the_mapped_role(
         user = session.scalars(select(User)).one()
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
         actors = set(session.scalars(select(AuditEvent.actor)).all())
-    assert user.role is UserRole.MANAGER and user.password_hash.startswith("!oidc:")
+    assert user.role is UserRole.MANAGER and user.password_hash == "!oidc"
+    assert user.oidc_subject is not None and len(user.oidc_subject) == 64
     assert actions == ["user_created", "signed_in"]
     assert "user:jane.doe@council.example" in actors
     # The account has no password: the local form never signs it in.
-    assert sign_in(client, "jane.doe@council.example", "!oidc:") == 401
+    assert sign_in(client, "jane.doe@council.example", "!oidc") == 401
 
 
 def test_the_role_follows_the_token_at_each_sign_in(

@@ -1,7 +1,7 @@
 """Accounts of people who sign in with OpenID: one users row per provider subject.
 
-The row's password hash is a marker naming the subject (a digest of issuer and subject), which
-no password can match, so these accounts sign in through the provider only. The username is
+The row keeps a digest of issuer and subject (indexed, unique) and a password hash that no
+password can match, so these accounts sign in through the provider only. The username is
 the sign-in name (e.g. jane.doe@council.gov.uk), kept up to date, so the audit log and the
 pages name people as they do for local accounts; local usernames cannot hold "@" or ":", so
 the two never clash. The role comes from the token at every sign-in. Knows nothing of HTTP.
@@ -20,7 +20,7 @@ from ingest_service.store.models import User, UserRole
 from ingest_service.web.auth.models import SignedInUser
 from ingest_service.web.auth.oidc_tokens import Identity
 
-SUBJECT_MARKER_PREFIX = "!oidc:"  # "!" is never the start of an argon2 hash
+NO_PASSWORD = "!oidc"  # "!" is never the start of an argon2 hash
 FALLBACK_NAME_PREFIX = "oidc:"
 MAX_USERNAME_LENGTH = 64
 SYSTEM_OIDC = "system:oidc"
@@ -59,14 +59,14 @@ def sign_in_with_oidc(
     role = mapped_role(identity.roles, role_map)
     if role is None:
         raise NoMappedRole
-    marker = SUBJECT_MARKER_PREFIX + subject_digest(identity)
+    subject = subject_digest(identity)
     username = username_for(identity)
-    user = session.scalar(select(User).where(User.password_hash == marker))
+    user = session.scalar(select(User).where(User.oidc_subject == subject))
     holder = session.scalar(select(User).where(User.username == username))
     if holder is not None and holder is not user:
         raise UsernameTaken
     if user is None:
-        user = User(username=username, password_hash=marker, role=role)
+        user = User(username=username, password_hash=NO_PASSWORD, role=role, oidc_subject=subject)
         session.add(user)
         session.flush()
         detail = {"role": role.value, "via": "oidc"}
