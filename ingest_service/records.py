@@ -37,9 +37,13 @@ class RecordNotFound(LookupError):
 
 
 def referral_summaries(session: Session, limit: int = 200) -> list[dict[str, Any]]:
-    """Newest referrals first, without personal details."""
+    """Newest referrals first, without personal details; the sector and types as reported
+    (corrected by an officer, or imported from a tracker, as well as classified)."""
     referrals = session.scalars(
-        select(Referral).order_by(Referral.received_at.desc(), Referral.id.desc()).limit(limit)
+        select(Referral)
+        .options(selectinload(Referral.allegation_type_rows))
+        .order_by(Referral.received_at.desc(), Referral.id.desc())
+        .limit(limit)
     ).all()
     return [
         {
@@ -47,8 +51,8 @@ def referral_summaries(session: Session, limit: int = 200) -> list[dict[str, Any
             "status": r.status.value,
             "received_at": r.received_at.isoformat(),
             "missing_sections": list(r.missing_sections),
-            "allegation_types": list(r.classification.get("allegation_types", [])),
-            "sector": r.classification.get("sector"),
+            "allegation_types": [row.allegation_type for row in r.allegation_type_rows],
+            "sector": r.sector,
         }
         for r in referrals
     ]

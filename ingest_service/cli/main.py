@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -198,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lado-intake: no referral with reference {exc}", file=sys.stderr)
     except TrackerConflict as exc:
         print(f"lado-intake: nothing imported: {exc}", file=sys.stderr)
+    except BrokenPipeError:  # the reader stopped early (`records list | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except CorrectionNotFound as exc:
         print(f"lado-intake: no classification correction {exc}", file=sys.stderr)
     except EXPECTED_ERRORS as exc:

@@ -49,6 +49,9 @@ def test_demo_history_imports_last_years_tracker_once(
         )
     assert imported == 420
     assert "already imported" in run(capsys, "demo", "--history")[1]
+    rows = json.loads(run(capsys, "records", "list", "--json")[1])
+    assert all(row["sector"] for row in rows), "imported referrals list their tracker's sector"
+    assert any(row["allegation_types"] for row in rows)
 
 
 def test_ingest_twice_files_once_and_show_is_audited(
