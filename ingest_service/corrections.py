@@ -67,9 +67,19 @@ def record_correction(
     }
     referral.updated_at = utcnow()
     session.flush()
-    audit.record(session, actor, "classification_corrected", "referral", referral.id,
-                 {"correction_id": correction.id, "allegation_types": types, "sector": sector,
-                  "replaced_model_version": correction.replaced_model_version})
+    audit.record(
+        session,
+        actor,
+        "classification_corrected",
+        "referral",
+        referral.id,
+        {
+            "correction_id": correction.id,
+            "allegation_types": types,
+            "sector": sector,
+            "replaced_model_version": correction.replaced_model_version,
+        },
+    )
     return correction
 
 
@@ -79,8 +89,14 @@ def review_correction(session: Session, correction_id: int, actor: str) -> None:
     if correction is None:
         raise CorrectionNotFound(correction_id)
     correction.reviewed, correction.reviewed_by, correction.reviewed_at = True, actor, utcnow()
-    audit.record(session, actor, "classification_correction_reviewed", "referral",
-                 correction.referral_id, {"correction_id": correction_id})
+    audit.record(
+        session,
+        actor,
+        "classification_correction_reviewed",
+        "referral",
+        correction.referral_id,
+        {"correction_id": correction_id},
+    )
 
 
 def reviewed_rows(session: Session, taxonomy: Taxonomy) -> list[CorpusRow]:
@@ -100,6 +116,14 @@ def reviewed_rows(session: Session, taxonomy: Taxonomy) -> list[CorpusRow]:
         types = [taxonomy.model_label(label) for label in item.allegation_types]
         sector = taxonomy.model_label(item.sector, sector=True)
         if sector is not None and types and None not in types:
-            rows.append(CorpusRow(item.text, frozenset(label for label in types if label),
-                                  sector, f"correction:{item.id}", "train", "correction"))
+            rows.append(
+                CorpusRow(
+                    item.text,
+                    frozenset(label for label in types if label),
+                    sector,
+                    f"correction:{item.id}",
+                    "train",
+                    "correction",
+                )
+            )
     return rows

@@ -18,7 +18,7 @@ from ingest_service.store.schema_check import require_current_schema
 
 
 def split_ids(value: str) -> list[str]:
-    """"a, b" -> ["a", "b"]."""
+    """ "a, b" -> ["a", "b"]."""
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
@@ -26,8 +26,14 @@ def run_correct(service: Service, reference: str, types: str, sector: str, out: 
     """Replace a referral's classification with the officer's, stored for retraining."""
     require_current_schema(service.engine)
     with unit_of_work(service.sessions) as session:
-        correction = record_correction(session, reference, split_ids(types), sector,
-                                       cli_actor(), taxonomy=service.council.taxonomy)
+        correction = record_correction(
+            session,
+            reference,
+            split_ids(types),
+            sector,
+            cli_actor(),
+            taxonomy=service.council.taxonomy,
+        )
         number = correction.id
     out.write(f"corrected {reference} (correction {number}, awaiting review)\n")
     return 0
@@ -45,8 +51,9 @@ def run_train_with_corrections(
     taxonomy = service.council.taxonomy
     run_training(corpus, candidate, taxonomy, service.council.rules, settings, extra)
     evaluate = combined_evaluator(load_corpus(corpus), taxonomy, service.council.rules)
-    outcome = promote_if_not_worse(candidate, models_dir, evaluate,
-                                   details={"corrections": len(extra)})
+    outcome = promote_if_not_worse(
+        candidate, models_dir, evaluate, details={"corrections": len(extra)}
+    )
     out.write(json.dumps(outcome, indent=2) + "\n")
     return 0
 

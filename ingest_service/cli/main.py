@@ -62,9 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--corpus", type=Path, default=CORPUS)
     train.add_argument("--out", type=Path, default=MODEL_DIR)
     train.add_argument("--seed", type=int, default=0)
-    train.add_argument("--with-corrections", action="store_true",
-                       help="add reviewed officer corrections; promote into the data dir if "
-                       "not worse on the held-out split")
+    train.add_argument(
+        "--with-corrections",
+        action="store_true",
+        help="add reviewed officer corrections; promote into the data dir if "
+        "not worse on the held-out split",
+    )
 
     correct = commands.add_parser("correct", help="correct a referral's classification")
     correct.add_argument("reference")
@@ -135,11 +138,17 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
             return docs.run_classify(service, args.json, sys.stdin, out)
         case "train" if args.with_corrections:
             return fix.run_train_with_corrections(
-                service, args.corpus, TrainingSettings(seed=args.seed), out)
+                service, args.corpus, TrainingSettings(seed=args.seed), out
+            )
         case "train":
             council = service.council
-            metrics = run_training(args.corpus, args.out, council.taxonomy, council.rules,
-                                   TrainingSettings(seed=args.seed))
+            metrics = run_training(
+                args.corpus,
+                args.out,
+                council.taxonomy,
+                council.rules,
+                TrainingSettings(seed=args.seed),
+            )
             out.write(json.dumps(metrics, indent=2) + "\n")
             return 0
         case "correct":

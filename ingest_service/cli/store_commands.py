@@ -185,9 +185,7 @@ def run_replies_approve(service: Service, outbox_ids: list[int], out: TextIO) ->
     return 0
 
 
-def run_demo(
-    service: Service, count: int, force: bool, out: TextIO, history: bool = False
-) -> int:
+def run_demo(service: Service, count: int, force: bool, out: TextIO, history: bool = False) -> int:
     """Seed the demo Maildir with synthetic referrals (once, unless forced), and optionally
     import last year's synthetic tracker so the dashboard and reports have history."""
     root = maildir_root(service.settings.mailbox_url)

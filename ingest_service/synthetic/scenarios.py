@@ -54,15 +54,24 @@ SCENARIOS: tuple[Scenario, ...] = (
         referrer_roles=("Headteacher and DSL", "Designated Safeguarding Lead"),
         locations=("Year {year} classroom", "School playground"),
         story=(
-            ("At about {time} on {day} {c} was refusing to return to {cp} seat after a falling out with another pupil.",
-             "On {day} afternoon {c} became upset during a maths lesson and would not line up for assembly."),
-            ("Two pupils and the teaching assistant, {w}, say that {a} grabbed {c} by the top of the arm and pulled {co} across the room.",
-             "{w}, who was in the room, saw {a} take hold of {c}'s wrist and drag {co} to the door, saying 'when I tell you to move, you move'."),
+            (
+                "At about {time} on {day} {c} was refusing to return to {cp} seat after a falling out with another pupil.",
+                "On {day} afternoon {c} became upset during a maths lesson and would not line up for assembly.",
+            ),
+            (
+                "Two pupils and the teaching assistant, {w}, say that {a} grabbed {c} by the top of the arm and pulled {co} across the room.",
+                "{w}, who was in the room, saw {a} take hold of {c}'s wrist and drag {co} to the door, saying 'when I tell you to move, you move'.",
+            ),
             ("{c} cried and said {cp} arm hurt.", ""),
-            ("At home time {cp} mother noticed red finger-shaped marks on {cp} upper arm and photographed them.",
-             "I have seen the marks myself and they were still visible the next morning."),
-            ("{a} accepts {he} took hold of {c} but says {he} did not use force.",
-             "{a} says {he} was guiding {c} and was worried {cs} would run off.", ""),
+            (
+                "At home time {cp} mother noticed red finger-shaped marks on {cp} upper arm and photographed them.",
+                "I have seen the marks myself and they were still visible the next morning.",
+            ),
+            (
+                "{a} accepts {he} took hold of {c} but says {he} did not use force.",
+                "{a} says {he} was guiding {c} and was worried {cs} would run off.",
+                "",
+            ),
         ),
         actions=(
             "Statements taken from {w} and the two pupils.",
@@ -86,14 +95,24 @@ SCENARIOS: tuple[Scenario, ...] = (
         referrer_roles=("Deputy Headteacher / DSL", "Designated Safeguarding Lead"),
         locations=("Online (Instagram)", "Instagram and Snapchat (personal accounts)"),
         story=(
-            ("On {day} a friend of {c} showed our pastoral lead screenshots of Instagram messages sent to {c} from {a}'s personal account.",
-             "{c}'s mother emailed me on {day} evening with photographs of messages {cs} had been receiving from {a}."),
-            ("The messages began with help on coursework but over the last three weeks {a} has told {c} that {cs} is 'mature for your age' and asked for a photo of {co} 'dressed up for the weekend'.",
-             "In the messages {a} comments on {c}'s appearance, asks whether {cs} has a boyfriend and asks {co} to delete the chat afterwards."),
+            (
+                "On {day} a friend of {c} showed our pastoral lead screenshots of Instagram messages sent to {c} from {a}'s personal account.",
+                "{c}'s mother emailed me on {day} evening with photographs of messages {cs} had been receiving from {a}.",
+            ),
+            (
+                "The messages began with help on coursework but over the last three weeks {a} has told {c} that {cs} is 'mature for your age' and asked for a photo of {co} 'dressed up for the weekend'.",
+                "In the messages {a} comments on {c}'s appearance, asks whether {cs} has a boyfriend and asks {co} to delete the chat afterwards.",
+            ),
             ("Several messages were sent after midnight.", ""),
-            ("{c} says {cs} did not send any pictures but felt uncomfortable and did not know how to stop it.",
-             "{c} was upset when spoken to and asked that {a} is not told it was {co} who came forward."),
-            ("{a} has not yet been spoken to.", "Staff are not permitted to contact pupils on personal accounts.", ""),
+            (
+                "{c} says {cs} did not send any pictures but felt uncomfortable and did not know how to stop it.",
+                "{c} was upset when spoken to and asked that {a} is not told it was {co} who came forward.",
+            ),
+            (
+                "{a} has not yet been spoken to.",
+                "Staff are not permitted to contact pupils on personal accounts.",
+                "",
+            ),
         ),
         actions=(
             "Screenshots saved and secured by the DSL.",
@@ -116,13 +135,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         referrer_roles=("SENCo and deputy DSL", "Headteacher"),
         locations=("Classroom", "The school's quiet room"),
         story=(
-            ("{c} has an EHCP for autism and is supported one-to-one by {a} for most of the school day.",
-             "{c} has speech and language needs and is supported by {a} in lessons."),
-            ("On {day}, {w} heard {a} shout at {c} in front of the class, calling {co} 'pathetic' and saying 'nobody wants to sit next to you'.",
-             "A supply teacher, {w}, reports that {a} mocked {c}'s speech in front of other pupils and told {co} {cs} would be 'sent away to a special school'."),
+            (
+                "{c} has an EHCP for autism and is supported one-to-one by {a} for most of the school day.",
+                "{c} has speech and language needs and is supported by {a} in lessons.",
+            ),
+            (
+                "On {day}, {w} heard {a} shout at {c} in front of the class, calling {co} 'pathetic' and saying 'nobody wants to sit next to you'.",
+                "A supply teacher, {w}, reports that {a} mocked {c}'s speech in front of other pupils and told {co} {cs} would be 'sent away to a special school'.",
+            ),
             ("The class went quiet and some pupils laughed.", ""),
-            ("{c} has since refused to come into school and told {cp} mother that {a} 'hates me'.",
-             "{c} was found crying in the toilets afterwards and has been anxious about coming in."),
+            (
+                "{c} has since refused to come into school and told {cp} mother that {a} 'hates me'.",
+                "{c} was found crying in the toilets afterwards and has been anxious about coming in.",
+            ),
             ("{a} denies shouting and says {he} was being firm.", ""),
         ),
         actions=(
@@ -146,13 +171,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         referrer_roles=("Designated Safeguarding Lead", "Assistant Principal (Safeguarding)"),
         locations=("School and in {his} car", "Off site"),
         story=(
-            ("Staff have noticed that {a} has been giving {c} lifts home after rehearsals, without the parents' knowledge or any record.",
-             "A colleague raised that {a} bought {c} a pair of concert tickets and has given {co} lifts on at least three occasions."),
-            ("{c} told {w} that {a} lets {co} sit in {his} classroom at lunch and has given {co} {his} personal mobile number 'in case you need to talk'.",
-             "{a} has been seen messaging on {his} personal phone during lessons and {c} says these are messages from {co}."),
+            (
+                "Staff have noticed that {a} has been giving {c} lifts home after rehearsals, without the parents' knowledge or any record.",
+                "A colleague raised that {a} bought {c} a pair of concert tickets and has given {co} lifts on at least three occasions.",
+            ),
+            (
+                "{c} told {w} that {a} lets {co} sit in {his} classroom at lunch and has given {co} {his} personal mobile number 'in case you need to talk'.",
+                "{a} has been seen messaging on {his} personal phone during lessons and {c} says these are messages from {co}.",
+            ),
             ("There is no suggestion of anything sexual.", ""),
-            ("This is against our staff code of conduct and {a} was reminded of it in the autumn term.",
-             "{c} is a vulnerable young person who has recently lost a parent."),
+            (
+                "This is against our staff code of conduct and {a} was reminded of it in the autumn term.",
+                "{c} is a vulnerable young person who has recently lost a parent.",
+            ),
         ),
         actions=(
             "{a} spoken to by the headteacher and given written guidance.",
@@ -174,13 +205,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         referrer_roles=("Nursery manager", "Setting manager and DSL"),
         locations=("Nursery garden", "Sleep room"),
         story=(
-            ("On {day} at about {time}, {c}, aged {age}, was found alone in the nursery garden by a parent arriving to collect another child.",
-             "On {day}, {c} was left asleep in the sleep room for around forty minutes with no member of staff checking on {co}."),
-            ("{a} was responsible for {c}'s group and had taken the other children inside without doing a headcount.",
-             "{a} had been asked to stay with the sleeping children but went to the staff room to use {his} phone."),
+            (
+                "On {day} at about {time}, {c}, aged {age}, was found alone in the nursery garden by a parent arriving to collect another child.",
+                "On {day}, {c} was left asleep in the sleep room for around forty minutes with no member of staff checking on {co}.",
+            ),
+            (
+                "{a} was responsible for {c}'s group and had taken the other children inside without doing a headcount.",
+                "{a} had been asked to stay with the sleeping children but went to the staff room to use {his} phone.",
+            ),
             ("The garden gate onto the car park was found unlatched.", ""),
-            ("{c} was unhurt but was distressed and crying.",
-             "The sleep check chart had been filled in by {a} for times when {he} was not in the room."),
+            (
+                "{c} was unhurt but was distressed and crying.",
+                "The sleep check chart had been filled in by {a} for times when {he} was not in the room.",
+            ),
             ("{a} accepts {he} lost track of {c} and is very upset.", ""),
         ),
         actions=(
@@ -203,11 +240,15 @@ SCENARIOS: tuple[Scenario, ...] = (
         referrer_roles=("Nursery manager", "Deputy manager"),
         locations=("Toddler room at lunchtime",),
         story=(
-            ("At lunch on {day}, {w} saw {a} hold {c}'s jaw and push spoonfuls of food into {cp} mouth while {cs} was crying and turning away.",
-             "An apprentice, {w}, reports that {a} held {c}'s hands down and force-fed {co} when {cs} would not eat {cp} lunch."),
+            (
+                "At lunch on {day}, {w} saw {a} hold {c}'s jaw and push spoonfuls of food into {cp} mouth while {cs} was crying and turning away.",
+                "An apprentice, {w}, reports that {a} held {c}'s hands down and force-fed {co} when {cs} would not eat {cp} lunch.",
+            ),
             ("{c} gagged and was sick.", "{c} is {age} and has a known aversion to some textures."),
-            ("{w} says this has happened before with children who will not eat.",
-             "{w} told the manager at the end of the day."),
+            (
+                "{w} says this has happened before with children who will not eat.",
+                "{w} told the manager at the end of the day.",
+            ),
             ("{a} says {he} was only encouraging {c} to eat.", ""),
         ),
         actions=(
@@ -232,13 +273,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Childminder's home",),
         bases=("self_employed",),
         story=(
-            ("{a} is a registered childminder who cares for up to six children in {his} home.",
-             "{a} has been childminding from {his} home for several years."),
-            ("We have learned from the police that {his} new partner, who moved into the house last month, has a conviction for offences against a child.",
-             "A parent told us that {a}'s partner is now living at the house and the police have confirmed he is a registered sex offender."),
+            (
+                "{a} is a registered childminder who cares for up to six children in {his} home.",
+                "{a} has been childminding from {his} home for several years.",
+            ),
+            (
+                "We have learned from the police that {his} new partner, who moved into the house last month, has a conviction for offences against a child.",
+                "A parent told us that {a}'s partner is now living at the house and the police have confirmed he is a registered sex offender.",
+            ),
             ("{a} did not tell Ofsted or us about the change in household.", ""),
-            ("{c}, aged {age}, is one of the children {he} currently cares for.",
-             "The children are cared for in the family home during the day, when the partner may be present."),
+            (
+                "{c}, aged {age}, is one of the children {he} currently cares for.",
+                "The children are cared for in the family home during the day, when the partner may be present.",
+            ),
         ),
         actions=(
             "Ofsted informed.",
@@ -262,14 +309,23 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Foster home",),
         bases=("foster_carer",),
         story=(
-            ("{a} has been an approved foster carer with us since 2019 and has {kids} in placement.",
-             "{kids} {have} been placed with {a} for just over a year."),
-            ("During an unannounced visit on {day} I found that {his} new partner was staying at the house.",
-             "{a} told me on {day} that {he} has begun a relationship and that {his} partner stays several nights a week."),
-            ("Police checks show the partner has a caution for assaulting a child and a history of domestic abuse.",
-             "A check has shown that the partner was convicted of an offence involving a child in 2016."),
-            ("{a} says {he} did not know about the partner's history.",
-             "The partner has not been assessed as a household member.", ""),
+            (
+                "{a} has been an approved foster carer with us since 2019 and has {kids} in placement.",
+                "{kids} {have} been placed with {a} for just over a year.",
+            ),
+            (
+                "During an unannounced visit on {day} I found that {his} new partner was staying at the house.",
+                "{a} told me on {day} that {he} has begun a relationship and that {his} partner stays several nights a week.",
+            ),
+            (
+                "Police checks show the partner has a caution for assaulting a child and a history of domestic abuse.",
+                "A check has shown that the partner was convicted of an offence involving a child in 2016.",
+            ),
+            (
+                "{a} says {he} did not know about the partner's history.",
+                "The partner has not been assessed as a household member.",
+                "",
+            ),
         ),
         actions=(
             "Safety plan agreed: the partner is not to stay at the house.",
@@ -295,13 +351,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Outside work (public road)",),
         bases=("foster_carer",),
         story=(
-            ("{a} is the approved kinship carer for {his} grandchild {c}, aged {age}.",
-             "{c} has lived with {a}, {cp} uncle, under a kinship arrangement since 2023."),
-            ("On {day} evening {a} was arrested for driving over the limit after a minor collision in {town}.",
-             "{a} told me on {day} that {he} had been charged with drink-driving after being stopped by police the previous weekend."),
+            (
+                "{a} is the approved kinship carer for {his} grandchild {c}, aged {age}.",
+                "{c} has lived with {a}, {cp} uncle, under a kinship arrangement since 2023.",
+            ),
+            (
+                "On {day} evening {a} was arrested for driving over the limit after a minor collision in {town}.",
+                "{a} told me on {day} that {he} had been charged with drink-driving after being stopped by police the previous weekend.",
+            ),
             ("{c} was not in the car and was being looked after by a neighbour.", ""),
-            ("{a} regularly drives {c} to school and to contact.",
-             "{a} has a court date next month."),
+            (
+                "{a} regularly drives {c} to school and to contact.",
+                "{a} has a court date next month.",
+            ),
         ),
         actions=(
             "{a} agreed not to drive {c} anywhere until the LADO meeting.",
@@ -326,13 +388,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Foster home", "Supermarket car park"),
         bases=("foster_carer",),
         story=(
-            ("{c} told {cp} teacher on {day} that {cp} foster carer, {a}, smacked {co} on the legs the night before for swearing.",
-             "On {day} {c} arrived at school with a red mark on {cp} cheek and told the DSL that {a} had slapped {co}."),
-            ("The school nurse saw a red mark consistent with a hand.",
-             "{c} says it has happened 'a few times' when {cs} is naughty."),
+            (
+                "{c} told {cp} teacher on {day} that {cp} foster carer, {a}, smacked {co} on the legs the night before for swearing.",
+                "On {day} {c} arrived at school with a red mark on {cp} cheek and told the DSL that {a} had slapped {co}.",
+            ),
+            (
+                "The school nurse saw a red mark consistent with a hand.",
+                "{c} says it has happened 'a few times' when {cs} is naughty.",
+            ),
             ("{c} is {age} and has been in the placement since the summer.", ""),
-            ("{a} denies hitting {c} and says {cs} fell against a door.",
-             "{a} told me {he} 'tapped' {c} on the arm to stop {co} running into the road."),
+            (
+                "{a} denies hitting {c} and says {cs} fell against a door.",
+                "{a} told me {he} 'tapped' {c} on the arm to stop {co} running into the road.",
+            ),
         ),
         actions=(
             "{c} moved to a respite carer pending the strategy discussion.",
@@ -357,13 +425,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Foster home",),
         bases=("foster_carer",),
         story=(
-            ("{kids} told {their} social worker during a visit on {day} that {a} often tells them {he} will 'send you back' when they misbehave.",
-             "During a visit on {day} {kids} said that {a} shouts at them and calls them names."),
-            ("{c} says {a} locked {cp} phone away for a week and told {co} {cp} mum 'doesn't care about you'.",
-             "{c} says {a} made {co} stand in the garden in the rain as a punishment."),
+            (
+                "{kids} told {their} social worker during a visit on {day} that {a} often tells them {he} will 'send you back' when they misbehave.",
+                "During a visit on {day} {kids} said that {a} shouts at them and calls them names.",
+            ),
+            (
+                "{c} says {a} locked {cp} phone away for a week and told {co} {cp} mum 'doesn't care about you'.",
+                "{c} says {a} made {co} stand in the garden in the rain as a punishment.",
+            ),
             ("The children appeared anxious and asked whether they would be moved.", ""),
-            ("{a} says the children are exaggerating and that the placement has been under strain.",
-             "The placing authority's social worker shares our concerns."),
+            (
+                "{a} says the children are exaggerating and that the placement has been under strain.",
+                "The placing authority's social worker shares our concerns.",
+            ),
         ),
         actions=(
             "Unannounced visit completed.",
@@ -387,14 +461,24 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Lounge", "Corridor outside {cp} bedroom"),
         bases=("permanent", "agency"),
         story=(
-            ("On {day} evening {c} became distressed and was hitting out at staff.",
-             "{c} ({age}) was trying to leave the home at about {time} on {day} and kicked a member of staff."),
-            ("{w} reports that {a} took {c} to the floor face down, which is not in {cp} behaviour support plan, and knelt across {cp} back.",
-             "{a} and a colleague held {c} in a standing hold, but {w} says {a} then twisted {cp} arm behind {cp} back."),
+            (
+                "On {day} evening {c} became distressed and was hitting out at staff.",
+                "{c} ({age}) was trying to leave the home at about {time} on {day} and kicked a member of staff.",
+            ),
+            (
+                "{w} reports that {a} took {c} to the floor face down, which is not in {cp} behaviour support plan, and knelt across {cp} back.",
+                "{a} and a colleague held {c} in a standing hold, but {w} says {a} then twisted {cp} arm behind {cp} back.",
+            ),
             ("{c} shouted that {cs} could not breathe.", ""),
-            ("The next morning staff found bruising to both of {c}'s upper arms.",
-             "A body map records bruising to {c}'s wrist and a graze on {cp} chin."),
-            ("The restraint record written by {a} describes a standing hold only.", "{a} says {c} went to the ground on {cp} own.", ""),
+            (
+                "The next morning staff found bruising to both of {c}'s upper arms.",
+                "A body map records bruising to {c}'s wrist and a graze on {cp} chin.",
+            ),
+            (
+                "The restraint record written by {a} describes a standing hold only.",
+                "{a} says {c} went to the ground on {cp} own.",
+                "",
+            ),
         ),
         actions=(
             "Body map and photographs completed.",
@@ -419,13 +503,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Children's home and off site",),
         bases=("agency", "permanent"),
         story=(
-            ("A colleague found vapes and cash in {c}'s room on {day} and {c} said {a} had given them to {co}.",
-             "{c} told {cp} key worker that {a} has been buying {co} takeaways and vapes."),
-            ("{c} also said that {a} has given {co} {his} personal number and they message each other when {he} is off shift.",
-             "{a} has been seen taking {c} out in {his} own car without recording it."),
+            (
+                "A colleague found vapes and cash in {c}'s room on {day} and {c} said {a} had given them to {co}.",
+                "{c} told {cp} key worker that {a} has been buying {co} takeaways and vapes.",
+            ),
+            (
+                "{c} also said that {a} has given {co} {his} personal number and they message each other when {he} is off shift.",
+                "{a} has been seen taking {c} out in {his} own car without recording it.",
+            ),
             ("Nothing sexual has been disclosed.", ""),
-            ("{a} says {he} was trying to build a relationship with a young person who is hard to engage.",
-             "{a} was spoken to about boundaries with {c} in the spring."),
+            (
+                "{a} says {he} was trying to build a relationship with a young person who is hard to engage.",
+                "{a} was spoken to about boundaries with {c} in the spring.",
+            ),
         ),
         actions=(
             "{a} removed from the rota.",
@@ -447,13 +537,22 @@ SCENARIOS: tuple[Scenario, ...] = (
         referrer_roles=("Team manager, Early Help", "Service manager"),
         locations=("WhatsApp (personal accounts)",),
         story=(
-            ("{c}'s mother came to the office on {day} and showed me messages on {cp} phone.",
-             "{c} showed {cp} teacher a series of WhatsApp messages from {a} on {day}."),
-            ("{a}, who has worked with the family since the autumn, has been sending {c} messages from {his} personal phone, several after 11pm.",
-             "{a} has been messaging {c} on WhatsApp from {his} own phone and following {co} on TikTok."),
-            ("The messages are mostly jokes and chat about football but include 'don't tell your social worker lol'.",
-             "The messages are friendly in tone but include pictures of {a} on nights out."),
-            ("Work phones are provided and staff must not use personal accounts with families.", ""),
+            (
+                "{c}'s mother came to the office on {day} and showed me messages on {cp} phone.",
+                "{c} showed {cp} teacher a series of WhatsApp messages from {a} on {day}.",
+            ),
+            (
+                "{a}, who has worked with the family since the autumn, has been sending {c} messages from {his} personal phone, several after 11pm.",
+                "{a} has been messaging {c} on WhatsApp from {his} own phone and following {co} on TikTok.",
+            ),
+            (
+                "The messages are mostly jokes and chat about football but include 'don't tell your social worker lol'.",
+                "The messages are friendly in tone but include pictures of {a} on nights out.",
+            ),
+            (
+                "Work phones are provided and staff must not use personal accounts with families.",
+                "",
+            ),
             ("{a} accepts the contact.", ""),
         ),
         actions=(
@@ -475,13 +574,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         referrer_roles=("Named nurse, safeguarding children", "Ward manager"),
         locations=("Children's ward, bay {year}",),
         story=(
-            ("{c}, aged {age}, was admitted on {day} for observation after a seizure.",
-             "{c} was on the ward on {day} night for an IV antibiotic course."),
-            ("{c}'s mother says that when {c} pulled at {cp} cannula {a} shouted 'stop being a baby' and pinned {cp} arm to the bed.",
-             "{w}, a student nurse, saw {a} yank {c} up the bed by {cp} arm and tell {co} to 'shut up or you'll get another needle'."),
+            (
+                "{c}, aged {age}, was admitted on {day} for observation after a seizure.",
+                "{c} was on the ward on {day} night for an IV antibiotic course.",
+            ),
+            (
+                "{c}'s mother says that when {c} pulled at {cp} cannula {a} shouted 'stop being a baby' and pinned {cp} arm to the bed.",
+                "{w}, a student nurse, saw {a} yank {c} up the bed by {cp} arm and tell {co} to 'shut up or you'll get another needle'.",
+            ),
             ("{c} has a bruise on the inside of {cp} forearm.", ""),
-            ("{c} is now frightened of staff and will not let anyone take observations.",
-             "{c}'s parent raised a formal complaint the next morning."),
+            (
+                "{c} is now frightened of staff and will not let anyone take observations.",
+                "{c}'s parent raised a formal complaint the next morning.",
+            ),
             ("{a} says {he} was holding the cannula site to stop bleeding.", ""),
         ),
         actions=(
@@ -504,14 +609,22 @@ SCENARIOS: tuple[Scenario, ...] = (
         referrer_roles=("Detective Inspector, Professional Standards",),
         locations=("Outside work (home address)",),
         story=(
-            ("{a} was arrested on {day} following a report of domestic abuse at {his} home address.",
-             "On {day} officers attended {a}'s home after a neighbour reported shouting and a woman screaming."),
-            ("{His} partner has a visible injury to her face and says there have been previous incidents.",
-             "{His} partner alleges {a} pushed her against a wall and threatened her."),
-            ("{a}'s two children, including {c} ({age}), were in the house at the time.",
-             "{c}, {age}, was in the house and called the police."),
-            ("{a} has been released on bail with conditions not to contact {his} partner.",
-             "{a} works in a role that involves regular contact with young people in schools."),
+            (
+                "{a} was arrested on {day} following a report of domestic abuse at {his} home address.",
+                "On {day} officers attended {a}'s home after a neighbour reported shouting and a woman screaming.",
+            ),
+            (
+                "{His} partner has a visible injury to her face and says there have been previous incidents.",
+                "{His} partner alleges {a} pushed her against a wall and threatened her.",
+            ),
+            (
+                "{a}'s two children, including {c} ({age}), were in the house at the time.",
+                "{c}, {age}, was in the house and called the police.",
+            ),
+            (
+                "{a} has been released on bail with conditions not to contact {his} partner.",
+                "{a} works in a role that involves regular contact with young people in schools.",
+            ),
         ),
         actions=(
             "Professional Standards investigation opened.",
@@ -537,12 +650,18 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("School taxi", "School minibus on the way to school"),
         bases=("agency", "temporary", "unknown"),
         story=(
-            ("{c} is {age}, autistic and non-verbal, and travels to school by taxi with an escort.",
-             "{c} has severe learning difficulties and uses a wheelchair."),
-            ("On {day} our teaching assistant {w}, who was waiting to meet the taxi, heard the escort shouting 'shut up, you little animal' at {c}.",
-             "{c}'s parent sent us a recording from a tracking device in {cp} bag in which the escort shouts at {co} and calls {co} 'disgusting'."),
-            ("{c} arrived very distressed and was biting {cp} hand for most of the morning.",
-             "{c} has been screaming when the taxi arrives and will not get in."),
+            (
+                "{c} is {age}, autistic and non-verbal, and travels to school by taxi with an escort.",
+                "{c} has severe learning difficulties and uses a wheelchair.",
+            ),
+            (
+                "On {day} our teaching assistant {w}, who was waiting to meet the taxi, heard the escort shouting 'shut up, you little animal' at {c}.",
+                "{c}'s parent sent us a recording from a tracking device in {cp} bag in which the escort shouts at {co} and calls {co} 'disgusting'.",
+            ),
+            (
+                "{c} arrived very distressed and was biting {cp} hand for most of the morning.",
+                "{c} has been screaming when the taxi arrives and will not get in.",
+            ),
             ("This is not behaviour {c} has shown for months.", ""),
         ),
         actions=(
@@ -567,13 +686,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Taxi",),
         bases=("self_employed",),
         story=(
-            ("{c}'s mother rang the transport team on {day} to say that the driver has been giving {c} sweets and energy drinks.",
-             "{c} told {cp} parent that the taxi driver lets {co} sit in the front and has given {co} his mobile number."),
-            ("The driver has stopped at a shop on the way home on at least two occasions with {c} alone in the car.",
-             "{c} says the driver asks about {cp} friends and says {cs} is his 'favourite'."),
+            (
+                "{c}'s mother rang the transport team on {day} to say that the driver has been giving {c} sweets and energy drinks.",
+                "{c} told {cp} parent that the taxi driver lets {co} sit in the front and has given {co} his mobile number.",
+            ),
+            (
+                "The driver has stopped at a shop on the way home on at least two occasions with {c} alone in the car.",
+                "{c} says the driver asks about {cp} friends and says {cs} is his 'favourite'.",
+            ),
             ("There is no passenger assistant on this route.", ""),
-            ("The operator says the driver has been told this is not acceptable.",
-             "The driver has been on this route since September."),
+            (
+                "The operator says the driver has been told this is not acceptable.",
+                "The driver has been on this route since September.",
+            ),
         ),
         actions=(
             "Driver removed from the route.",
@@ -596,13 +721,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Snapchat", "Snapchat and at training"),
         bases=("volunteer",),
         story=(
-            ("{c}'s parent contacted me on {day} after finding Snapchat messages from {a} on {c}'s phone.",
-             "A player's parent told me on {day} that {a} had added several players on Snapchat."),
-            ("{a} has been messaging {c} late at night, telling {co} {cs} is the best player in the squad and to keep their chats 'between us'.",
-             "In the messages {a} offers {c} extra one-to-one sessions and a lift to training, and asks {co} not to tell the other players."),
+            (
+                "{c}'s parent contacted me on {day} after finding Snapchat messages from {a} on {c}'s phone.",
+                "A player's parent told me on {day} that {a} had added several players on Snapchat.",
+            ),
+            (
+                "{a} has been messaging {c} late at night, telling {co} {cs} is the best player in the squad and to keep their chats 'between us'.",
+                "In the messages {a} offers {c} extra one-to-one sessions and a lift to training, and asks {co} not to tell the other players.",
+            ),
             ("The FA guidance is clear that coaches should not message players directly.", ""),
-            ("Nothing sexual has been seen, but {c}'s parents are worried about where this is heading.",
-             "{c} has deleted some of the chats."),
+            (
+                "Nothing sexual has been seen, but {c}'s parents are worried about where this is heading.",
+                "{c} has deleted some of the chats.",
+            ),
         ),
         actions=(
             "{a} stood down from coaching.",
@@ -625,13 +756,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Learner pool",),
         bases=("temporary", "self_employed", "permanent"),
         story=(
-            ("During a lesson on {day}, {c}, aged {age}, refused to put {cp} face in the water.",
-             "On {day}, a parent watching from the gallery saw {a} lose {his} temper with {c}."),
-            ("{a} pushed {c}'s head under the water and held it there for a few seconds.",
-             "{a} pulled {c} across the pool by {cp} hair and pushed {co} off the side."),
+            (
+                "During a lesson on {day}, {c}, aged {age}, refused to put {cp} face in the water.",
+                "On {day}, a parent watching from the gallery saw {a} lose {his} temper with {c}.",
+            ),
+            (
+                "{a} pushed {c}'s head under the water and held it there for a few seconds.",
+                "{a} pulled {c} across the pool by {cp} hair and pushed {co} off the side.",
+            ),
             ("{c} came up coughing and crying.", ""),
-            ("The parent filmed part of it on their phone and complained to reception.",
-             "Another parent has since said {a} was rough with their child last term."),
+            (
+                "The parent filmed part of it on their phone and complained to reception.",
+                "Another parent has since said {a} was rough with their child last term.",
+            ),
             ("{a} says it was a normal teaching technique.", ""),
         ),
         actions=(
@@ -654,13 +791,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Classroom at the mosque",),
         bases=("volunteer", "self_employed"),
         story=(
-            ("{kids} told {their} parents on {day} that {a} hits children with a ruler when they get their recitation wrong.",
-             "A parent reported on {day} that {a} had slapped {c} across the back of the head during an evening class."),
-            ("Other children say {a} shouts at them, calls them 'stupid' and makes them stand facing the wall.",
-             "{c} says {a} twisted {cp} ear and told the class {cs} would 'go to hell'."),
+            (
+                "{kids} told {their} parents on {day} that {a} hits children with a ruler when they get their recitation wrong.",
+                "A parent reported on {day} that {a} had slapped {c} across the back of the head during an evening class.",
+            ),
+            (
+                "Other children say {a} shouts at them, calls them 'stupid' and makes them stand facing the wall.",
+                "{c} says {a} twisted {cp} ear and told the class {cs} would 'go to hell'.",
+            ),
             ("{c} has been refusing to attend.", ""),
-            ("{a} has taught at the mosque for many years and is well respected.",
-             "The committee met {a}, who denies hitting any child."),
+            (
+                "{a} has taught at the mosque for many years and is well respected.",
+                "The committee met {a}, who denies hitting any child.",
+            ),
         ),
         actions=(
             "{a} asked not to teach until the LADO has advised.",
@@ -683,12 +826,18 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Outside work",),
         bases=("volunteer", "permanent"),
         story=(
-            ("{a} told me on {day} that {he} had been arrested at the weekend following an incident with {his} partner.",
-             "We were told by the police on {day} that {a} has been arrested on suspicion of assaulting {his} partner."),
-            ("We understand there are allegations of controlling behaviour and a physical assault at {his} home.",
-             "{a} says it was an argument that got out of hand and that {he} has been released under investigation."),
-            ("{a} runs two evening sessions a week for young people aged 11 to 16, including {c}.",
-             "{a} leads our Friday night youth club and a mentoring group."),
+            (
+                "{a} told me on {day} that {he} had been arrested at the weekend following an incident with {his} partner.",
+                "We were told by the police on {day} that {a} has been arrested on suspicion of assaulting {his} partner.",
+            ),
+            (
+                "We understand there are allegations of controlling behaviour and a physical assault at {his} home.",
+                "{a} says it was an argument that got out of hand and that {he} has been released under investigation.",
+            ),
+            (
+                "{a} runs two evening sessions a week for young people aged 11 to 16, including {c}.",
+                "{a} leads our Friday night youth club and a mentoring group.",
+            ),
             ("There are no concerns about {his} work with young people.", ""),
         ),
         actions=(
@@ -711,13 +860,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Weekend camp at Hollin Woods",),
         bases=("volunteer",),
         story=(
-            ("At the group's weekend camp on {day}, {a} was seen drinking heavily at the leaders' campfire.",
-             "Two parents helping at camp on {day} reported that {a} was drunk while in charge of the patrol."),
-            ("Later that night {kids} and three other scouts were left alone by the lake after dark while {a} went back to {his} tent.",
-             "{c}, aged {age}, was found wandering on the road near the site after midnight, and {a} had not noticed {cs} was missing."),
+            (
+                "At the group's weekend camp on {day}, {a} was seen drinking heavily at the leaders' campfire.",
+                "Two parents helping at camp on {day} reported that {a} was drunk while in charge of the patrol.",
+            ),
+            (
+                "Later that night {kids} and three other scouts were left alone by the lake after dark while {a} went back to {his} tent.",
+                "{c}, aged {age}, was found wandering on the road near the site after midnight, and {a} had not noticed {cs} was missing.",
+            ),
             ("No child was hurt.", ""),
-            ("{a} accepts {he} had 'a couple of beers' but says the children were never unsupervised.",
-             "This is the second camp where alcohol has been a concern."),
+            (
+                "{a} accepts {he} had 'a couple of beers' but says the children were never unsupervised.",
+                "This is the second camp where alcohol has been a concern.",
+            ),
         ),
         actions=(
             "{a} suspended from the scout role.",
@@ -740,13 +895,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         locations=("Online (Instagram and WhatsApp)", "Theatre dressing rooms and online"),
         bases=("self_employed", "temporary"),
         story=(
-            ("{c}, {age}, is performing in the pantomime and {a} is one of the chaperones.",
-             "{c} was in the cast of the summer show, where {a} worked as a chaperone."),
-            ("{c}'s mother found messages on {cp} phone in which {a} asks {co} for pictures 'in your pyjamas' and sends a sexual image.",
-             "{a} has sent {c} messages of a sexual nature and asked {co} to send photos, telling {co} to keep it secret."),
+            (
+                "{c}, {age}, is performing in the pantomime and {a} is one of the chaperones.",
+                "{c} was in the cast of the summer show, where {a} worked as a chaperone.",
+            ),
+            (
+                "{c}'s mother found messages on {cp} phone in which {a} asks {co} for pictures 'in your pyjamas' and sends a sexual image.",
+                "{a} has sent {c} messages of a sexual nature and asked {co} to send photos, telling {co} to keep it secret.",
+            ),
             ("The messages were sent late at night over several weeks.", ""),
-            ("{c}'s mother has kept the phone and reported it to the police.",
-             "The company says other children in the cast have had friend requests from {a}."),
+            (
+                "{c}'s mother has kept the phone and reported it to the police.",
+                "The company says other children in the cast have had friend requests from {a}.",
+            ),
         ),
         actions=(
             "Chaperone licence suspended.",

@@ -45,6 +45,7 @@ def main(data_dir: str, database_url: str, point: str) -> None:
     service = Service.from_settings(Settings(data_dir=Path(data_dir), database_url=database_url))
     mailbox, outgoing = service.mailbox
     if point == "after-fetch":
+
         def record_then_die(*args: Any) -> Any:
             record_fetched(*args)
             die()

@@ -185,9 +185,7 @@ def test_message_that_keeps_failing_is_filed_unread_for_review(service: Service)
 
 
 def test_folders_are_the_councils_choice(settings: Settings) -> None:
-    named = Service.from_settings(
-        settings.model_copy(update={"processed_folder": "LADO/Filed"})
-    )
+    named = Service.from_settings(settings.model_copy(update={"processed_folder": "LADO/Filed"}))
     root = maildir_root(named.settings.mailbox_url)
     deliver_all(root, synthetic_emails(1))
     mailbox, _ = named.mailbox

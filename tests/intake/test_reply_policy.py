@@ -48,19 +48,21 @@ def test_held_replies_go_only_once_approved(council_service: Service) -> None:
     with council_service.sessions() as session:
         statuses = session.scalars(select(OutboxEmail.status).order_by(OutboxEmail.id)).all()
         approvals = session.scalars(
-            select(AuditEvent.actor).where(AuditEvent.action == "reply_approved")).all()
+            select(AuditEvent.actor).where(AuditEvent.action == "reply_approved")
+        ).all()
     assert statuses == [OutboxStatus.SENT, OutboxStatus.AWAITING_APPROVAL]
     assert approvals == ["user:officer.a"]
     with pytest.raises(ReplyNotAwaitingApproval), unit_of_work(council_service.sessions) as s:
         approve_reply(s, held[0], "user:officer.a")
 
 
-@pytest.mark.parametrize(
-    "council_service", [{"reply_domains": ("example.sch.uk",)}], indirect=True)
+@pytest.mark.parametrize("council_service", [{"reply_domains": ("example.sch.uk",)}], indirect=True)
 def test_replies_only_to_listed_domains(council_service: Service) -> None:
     school, elsewhere = synthetic_emails(2)
-    raws = [with_headers(school, From="Head <head@fernbrook.example.sch.uk>"),
-            with_headers(elsewhere, From="Someone <someone@example.com>")]
+    raws = [
+        with_headers(school, From="Head <head@fernbrook.example.sch.uk>"),
+        with_headers(elsewhere, From="Someone <someone@example.com>"),
+    ]
     deliver_all(maildir_root(council_service.settings.mailbox_url), raws)
     poll(council_service)
     with council_service.sessions() as session:

@@ -114,6 +114,12 @@ def test_envelope_reads_the_ledger_headers_without_the_body() -> None:
     envelope = read_envelope(raw)
     full = read_email(raw)
     assert (envelope.message_id, envelope.sender_address, envelope.subject) == (
-        "<abc@example.sch.uk>", "head@example.sch.uk", "LADO referral")
+        "<abc@example.sch.uk>",
+        "head@example.sch.uk",
+        "LADO referral",
+    )
     assert (full.message_id, full.sender_address, full.subject) == (
-        envelope.message_id, envelope.sender_address, envelope.subject)
+        envelope.message_id,
+        envelope.sender_address,
+        envelope.subject,
+    )
