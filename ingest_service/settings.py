@@ -104,6 +104,9 @@ class Settings(BaseSettings):
     classification_review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     max_processing_attempts: int = Field(default=3, gt=0)
     web_enabled: bool = Field(default=True, description="Serve the web app from `run`.")
+    scheduler_enabled: bool = Field(
+        default=True, description="Run the poll and send jobs from `run`; false: web app only."
+    )
     web_host: str = Field(default="127.0.0.1", min_length=1, description="Web app address.")
     web_port: int = Field(default=8080, ge=1, le=65_535, description="Web app port.")
     web_cookie_secure: bool = Field(

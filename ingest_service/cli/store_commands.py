@@ -27,7 +27,7 @@ from ingest_service.store.documents import sha256_hex
 from ingest_service.store.migrate import upgrade
 from ingest_service.store.models import Message, utcnow
 from ingest_service.store.schema_check import require_current_schema
-from ingest_service.web.server import serve_with_scheduler, web_address
+from ingest_service.web.server import serve_with_scheduler, web_address, web_server
 
 FILE_MAILBOX = "file:ingest"
 CONTENT_TYPES = {
@@ -104,22 +104,30 @@ def run_poll_once(service: Service, out: TextIO) -> int:
 
 
 def run_service(service: Service, out: TextIO) -> int:
-    """Run the scheduler, and the web app unless disabled, until interrupted."""
+    """Run the scheduler and the web app, or either alone, until interrupted."""
+    settings = service.settings
+    if not (settings.scheduler_enabled or settings.web_enabled):
+        raise ValueError("LADO_SCHEDULER_ENABLED and LADO_WEB_ENABLED are both false")
     require_current_schema(service.engine)
-    _ = service.classifier  # load once, before the first poll
-    out.write(
-        f"lado-intake running: polling {service.mailbox[0].identity} every "
-        f"{service.settings.poll_interval_seconds}s (Ctrl+C stops)\n"
-    )
-    if service.settings.web_enabled:
+    if settings.scheduler_enabled:
+        _ = service.classifier  # load once, before the first poll
+        out.write(
+            f"lado-intake running: polling {service.mailbox[0].identity} every "
+            f"{settings.poll_interval_seconds}s (Ctrl+C stops)\n"
+        )
+    if settings.web_enabled:
         out.write(
             f"web app at {web_address(service)} "
             "(accounts: lado-intake users create NAME --role ROLE)\n"
         )
     out.flush()
+    if not settings.scheduler_enabled:
+        with contextlib.suppress(KeyboardInterrupt, SystemExit):
+            web_server(service).run()
+        return 0
     guards = [job_guard for job_guard, _ in guarded_jobs(service)]
     with holding_leases(guards), contextlib.suppress(KeyboardInterrupt, SystemExit):
-        if service.settings.web_enabled:
+        if settings.web_enabled:
             serve_with_scheduler(service)
         else:
             build_scheduler(service).start()

@@ -14,10 +14,10 @@ def web_address(service: Service) -> str:
     return f"http://{service.settings.web_host}:{service.settings.web_port}/"
 
 
-def serve_with_scheduler(service: Service) -> None:
-    """Run the scheduler in the background and serve until Ctrl+C or SIGTERM, then stop both."""
+def web_server(service: Service) -> uvicorn.Server:
+    """The web app under uvicorn, at the configured address."""
     settings = service.settings
-    server = uvicorn.Server(
+    return uvicorn.Server(
         uvicorn.Config(
             create_app(service),
             host=settings.web_host,
@@ -27,6 +27,11 @@ def serve_with_scheduler(service: Service) -> None:
             server_header=False,
         )
     )
+
+
+def serve_with_scheduler(service: Service) -> None:
+    """Run the scheduler in the background and serve until Ctrl+C or SIGTERM, then stop both."""
+    server = web_server(service)
     scheduler = build_background_scheduler(service)
     scheduler.start()
     try:

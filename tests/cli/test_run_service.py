@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -59,3 +60,51 @@ def test_run_files_the_demo_within_one_interval(
     finally:
         service.send_signal(signal.SIGINT)
         service.wait(timeout=30)
+
+
+def test_web_only_serves_pages_and_polls_nothing(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "LADO_DATA_DIR": str(settings.data_dir),
+        "LADO_DATABASE_URL": settings.database_url,
+        "LADO_POLL_INTERVAL_SECONDS": "1",
+        "LADO_WEB_PORT": str(port),
+        "LADO_SCHEDULER_ENABLED": "false",
+    }
+    for name in ("LADO_DATA_DIR", "LADO_DATABASE_URL"):
+        monkeypatch.setenv(name, env[name])
+    assert main(["demo", "--count", "2"]) == 0
+    service = subprocess.Popen(
+        [sys.executable, "-m", "ingest_service.cli.main", "run"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        health = None
+        deadline = time.monotonic() + 30
+        while health is None and time.monotonic() < deadline:
+            time.sleep(1)
+            with contextlib.suppress(httpx.TransportError):
+                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).json()
+        time.sleep(2)  # two poll intervals, had there been a scheduler
+        assert health is not None and health["jobs"] == []
+        after = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).json()
+        assert after["referrals"] == 0 and after["jobs"] == []
+    finally:
+        service.send_signal(signal.SIGINT)
+        service.wait(timeout=30)
+
+
+def test_run_refuses_to_do_nothing(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LADO_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("LADO_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("LADO_SCHEDULER_ENABLED", "false")
+    monkeypatch.setenv("LADO_WEB_ENABLED", "false")
+    assert main(["run"]) == 1
+    assert "both false" in capsys.readouterr().err
