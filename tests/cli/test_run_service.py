@@ -10,6 +10,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -27,19 +29,22 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_run_files_the_demo_within_one_interval(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+@contextmanager
+def running_service(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, demo_count: int, **extra: str
+) -> Iterator[int]:
+    """`lado-intake run` in a child process over a seeded demo mailbox; yields its web port."""
+    port = free_port()
     env = {
         **os.environ,
         "LADO_DATA_DIR": str(settings.data_dir),
         "LADO_DATABASE_URL": settings.database_url,
-        "LADO_POLL_INTERVAL_SECONDS": str(POLL_INTERVAL),
-        "LADO_WEB_PORT": str(free_port()),
+        "LADO_WEB_PORT": str(port),
+        **extra,
     }
     for name in ("LADO_DATA_DIR", "LADO_DATABASE_URL"):
         monkeypatch.setenv(name, env[name])
-    assert main(["demo", "--count", "4"]) == 0
+    assert main(["demo", "--count", str(demo_count)]) == 0
     service = subprocess.Popen(
         [sys.executable, "-m", "ingest_service.cli.main", "run"],
         env=env,
@@ -47,6 +52,17 @@ def test_run_files_the_demo_within_one_interval(
         stderr=subprocess.STDOUT,
     )
     try:
+        yield port
+    finally:
+        service.send_signal(signal.SIGINT)
+        service.wait(timeout=30)
+
+
+def test_run_files_the_demo_within_one_interval(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    interval = {"LADO_POLL_INTERVAL_SECONDS": str(POLL_INTERVAL)}
+    with running_service(settings, monkeypatch, 4, **interval) as port:
         deadline = time.monotonic() + POLL_INTERVAL
         rows: list[object] = []
         while time.monotonic() < deadline and len(rows) < 4:
@@ -55,35 +71,15 @@ def test_run_files_the_demo_within_one_interval(
             main(["records", "list", "--json"])
             rows = json.loads(capsys.readouterr().out)
         assert len(rows) == 4
-        health = httpx.get(f"http://127.0.0.1:{env['LADO_WEB_PORT']}/health", timeout=5)
+        health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5)
         assert health.json()["referrals"] == 4
-    finally:
-        service.send_signal(signal.SIGINT)
-        service.wait(timeout=30)
 
 
 def test_web_only_serves_pages_and_polls_nothing(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    port = free_port()
-    env = {
-        **os.environ,
-        "LADO_DATA_DIR": str(settings.data_dir),
-        "LADO_DATABASE_URL": settings.database_url,
-        "LADO_POLL_INTERVAL_SECONDS": "1",
-        "LADO_WEB_PORT": str(port),
-        "LADO_SCHEDULER_ENABLED": "false",
-    }
-    for name in ("LADO_DATA_DIR", "LADO_DATABASE_URL"):
-        monkeypatch.setenv(name, env[name])
-    assert main(["demo", "--count", "2"]) == 0
-    service = subprocess.Popen(
-        [sys.executable, "-m", "ingest_service.cli.main", "run"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+    web_only = {"LADO_POLL_INTERVAL_SECONDS": "1", "LADO_SCHEDULER_ENABLED": "false"}
+    with running_service(settings, monkeypatch, 2, **web_only) as port:
         health = None
         deadline = time.monotonic() + 30
         while health is None and time.monotonic() < deadline:
@@ -94,9 +90,6 @@ def test_web_only_serves_pages_and_polls_nothing(
         assert health is not None and health["jobs"] == []
         after = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).json()
         assert after["referrals"] == 0 and after["jobs"] == []
-    finally:
-        service.send_signal(signal.SIGINT)
-        service.wait(timeout=30)
 
 
 def test_run_refuses_to_do_nothing(
