@@ -10,6 +10,7 @@ from ingest_service.synthetic.demo_set import demo_referrals
 from ingest_service.synthetic.tracker import tracker_lines, write_tracker_csv
 from ingest_service.tracker_import.config import load_tracker_config
 from ingest_service.tracker_import.service import import_tracker
+from ingest_service.tracker_import.vocabulary import Vocabulary
 
 SEEDED_MARKER = ".lado-demo-seeded"
 DEMO_TRACKER = "demo-tracker.csv"
@@ -39,8 +40,9 @@ def seed_demo_history(service: Service, year: int) -> int:
     if path.exists():
         return 0
     write_tracker_csv(path, tracker_lines(year, DEMO_HISTORY_ROWS, seed=year))
-    config = load_tracker_config(service.settings.config_dir, service.council.taxonomy)
-    report = import_tracker(service.sessions, path, config, service.council.taxonomy, DEMO_ACTOR)
+    vocabulary = Vocabulary.of(service.council.taxonomy, service.case_reporting)
+    config = load_tracker_config(service.settings.config_dir, vocabulary)
+    report = import_tracker(service.sessions, path, config, vocabulary, DEMO_ACTOR)
     if report.result is None:
         path.unlink()
         raise DemoTrackerRefused(f"{len(report.problems)} problems in the demo tracker")

@@ -10,15 +10,15 @@ from ingest_service.service import Service
 from ingest_service.store.schema_check import require_current_schema
 from ingest_service.tracker_import.config import load_tracker_config
 from ingest_service.tracker_import.service import import_tracker
+from ingest_service.tracker_import.vocabulary import Vocabulary
 
 
 def run_import(service: Service, path: Path, dry_run: bool, out: TextIO, err: TextIO) -> int:
     """Check every row; print each problem and import nothing, or import them all."""
-    config = load_tracker_config(service.settings.config_dir, service.council.taxonomy)
+    vocabulary = Vocabulary.of(service.council.taxonomy, service.case_reporting)
+    config = load_tracker_config(service.settings.config_dir, vocabulary)
     require_current_schema(service.engine)
-    report = import_tracker(
-        service.sessions, path, config, service.council.taxonomy, cli_actor(), dry_run
-    )
+    report = import_tracker(service.sessions, path, config, vocabulary, cli_actor(), dry_run)
     if report.problems:
         for problem in report.problems:
             err.write(f"{path.name}: {problem}\n")

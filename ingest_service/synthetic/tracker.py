@@ -1,8 +1,9 @@
 """A seeded, wholly fictional council tracker of a year's LADO contacts (CSV or XLSX).
 
-Its headers and wording are the ones config/tracker_import.yaml maps, with the small
-irregularities real trackers have: blank and "Not known" cells, two allegation types in
-one cell, rows without a reference, and a free-text column the import ignores.
+Its headers and wording are the ones config/tracker_import.yaml maps (roles, districts and
+referral sources to the ids of config/case_reporting.yaml, as emailed referrals get), with
+the small irregularities real trackers have: blank and "Not known" cells, two allegation
+types in one cell, rows without a reference, and a free-text column the import ignores.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ ROLES = (
     "Nurse",
     "Volunteer",
     "Police officer",
+    "Social worker",
 )
 TYPES = (
     "Physical",
@@ -73,8 +75,18 @@ TYPES = (
     "Personal life",
     "Association",
 )
-DISTRICTS = ("North", "South", "East", "West", "Central")
-SOURCES = ("School", "Police", "Social care", "Health", "Parent", "Ofsted", "Employer")
+DISTRICTS = (("Northgate", 36), ("Riverside", 30), ("Southfield", 28), ("Out of area", 6))
+SOURCES = (
+    "School",
+    "Police",
+    "Social care",
+    "Health",
+    "Parent",
+    "Nursery",
+    "Fostering",
+    "Self-referral",
+    "Other",
+)
 OUTCOMES = ("Substantiated", "Unsubstantiated", "Unfounded", "False", "Malicious")
 NOTES = ("Advice given", "Strategy meeting held", "Employer to investigate", "")
 
@@ -114,7 +126,7 @@ def tracker_lines(year: int, count: int, seed: int = 0) -> list[TrackerLine]:
             rng.choice(SECTORS),
             rng.choice(ROLES),
             "; ".join(types),
-            rng.choice(DISTRICTS),
+            rng.choices([d for d, _ in DISTRICTS], [w for _, w in DISTRICTS])[0],
             rng.choice(SOURCES),
             _yes_no(rng),
             _yes_no(rng),

@@ -5,15 +5,16 @@ from __future__ import annotations
 import enum
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from classifiers.taxonomy import Taxonomy
 from ingest_service.council_config import ConfigError, load_yaml_model
-from ingest_service.store.models import CaseOutcome, ContactType
+
+if TYPE_CHECKING:
+    from ingest_service.tracker_import.vocabulary import Vocabulary
 
 TRACKER_IMPORT_FILE = "tracker_import.yaml"
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class TrackerField(enum.StrEnum):
@@ -44,8 +45,6 @@ CODED = (
     TrackerField.OUTCOME,
 )
 """Fields whose tracker wording is mapped to one of our ids."""
-OPEN_CODES = (TrackerField.ROLE_CATEGORY, TrackerField.DISTRICT, TrackerField.REFERRAL_SOURCE)
-"""Coded fields whose ids the council chooses: with no value table, the wording is the id."""
 
 
 def fold(text: str) -> str:
@@ -94,30 +93,22 @@ class TrackerConfig(BaseModel):
         """The field's wording -> id table, keys folded."""
         return {fold(k): v for k, v in self.values.get(field, {}).items()}
 
-    def check_ids(self, taxonomy: Taxonomy) -> None:
+    def check_ids(self, vocabulary: Vocabulary) -> None:
         """Every mapped id must be one we know (ValueError names the first that is not)."""
-        known: dict[TrackerField, set[str]] = {
-            TrackerField.CONTACT_TYPE: {c.value for c in ContactType},
-            TrackerField.OUTCOME: {o.value for o in CaseOutcome},
-            TrackerField.SECTOR: set(taxonomy.council_sector_ids),
-            TrackerField.ALLEGATION_TYPES: set(taxonomy.council_type_ids),
-        }
         for field, table in self.values.items():
             for wording, target in table.items():
-                allowed = known.get(field)
-                fits = target in allowed if allowed is not None else bool(ID_PATTERN.match(target))
-                if not fits:
+                if target not in vocabulary.ids(field):
                     raise ValueError(
                         f"values.{field.value}: {wording!r} maps to unknown {target!r}"
                     )
 
 
-def load_tracker_config(config_dir: Path, taxonomy: Taxonomy) -> TrackerConfig:
+def load_tracker_config(config_dir: Path, vocabulary: Vocabulary) -> TrackerConfig:
     """Load and check the council's tracker mapping, or raise ConfigError."""
     path = config_dir / TRACKER_IMPORT_FILE
     config = load_yaml_model(path, TrackerConfig)
     try:
-        config.check_ids(taxonomy)
+        config.check_ids(vocabulary)
     except ValueError as exc:
         raise ConfigError(path, "values", str(exc)) from exc
     return config

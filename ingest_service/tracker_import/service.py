@@ -8,12 +8,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from classifiers.taxonomy import Taxonomy
 from ingest_service.store.database import unit_of_work
 from ingest_service.tracker_import.config import TrackerConfig
 from ingest_service.tracker_import.importer import ImportResult, import_rows
 from ingest_service.tracker_import.reading import read_tracker
 from ingest_service.tracker_import.validation import RowProblem, validate
+from ingest_service.tracker_import.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def import_tracker(
     sessions: sessionmaker[Session],
     path: Path,
     config: TrackerConfig,
-    taxonomy: Taxonomy,
+    vocabulary: Vocabulary,
     actor: str,
     dry_run: bool = False,
 ) -> ImportReport:
@@ -38,7 +38,7 @@ def import_tracker(
     Raises TrackerConflict (nothing written) when it clashes with what is already filed.
     """
     sheet = read_tracker(path, config.sheet)
-    checked = validate(sheet, config, taxonomy)
+    checked = validate(sheet, config, vocabulary)
     if checked.problems or dry_run:
         return ImportReport(len(sheet.rows), checked.problems, None)
     file_sha256 = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -6,17 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from classifiers.taxonomy import Taxonomy
 from ingest_service.store.models import CaseOutcome, ContactType
-from ingest_service.tracker_import.config import (
-    OPEN_CODES,
-    REQUIRED,
-    TrackerConfig,
-    TrackerField,
-    as_id,
-    fold,
-)
+from ingest_service.tracker_import.config import REQUIRED, TrackerConfig, TrackerField, fold
 from ingest_service.tracker_import.reading import Cell, TrackerSheet
+from ingest_service.tracker_import.vocabulary import Vocabulary
 
 REFERENCE_LIMIT = 32
 
@@ -67,14 +60,9 @@ class CellError(ValueError):
 class CellReader:
     """Turns one cell into the value of its field, by the council's mapping."""
 
-    def __init__(self, config: TrackerConfig, taxonomy: Taxonomy) -> None:
+    def __init__(self, config: TrackerConfig, vocabulary: Vocabulary) -> None:
         self.config = config
-        self.known: dict[TrackerField, tuple[str, ...]] = {
-            TrackerField.CONTACT_TYPE: tuple(c.value for c in ContactType),
-            TrackerField.OUTCOME: tuple(o.value for o in CaseOutcome),
-            TrackerField.SECTOR: taxonomy.council_sector_ids,
-            TrackerField.ALLEGATION_TYPES: taxonomy.council_type_ids,
-        }
+        self.vocabulary = vocabulary
         self.tables = {field: config.table(field) for field in TrackerField}
         self.unknown = {fold(w) for w in config.unknown_words}
 
@@ -104,22 +92,19 @@ class CellReader:
         raise CellError(f"{value!r} is not a date (expected a form like 31/01/2025)")
 
     def code(self, field: TrackerField, cell: Cell) -> str | None:
-        """The id the wording maps to: the value table, else our id or its words."""
+        """The id the wording maps to: the value table, else our id or its name."""
         value = self.text(cell)
         if value is None:
             return None
         table = self.tables[field]
-        if fold(value) in table:
-            return table[fold(value)]
-        known = self.known.get(field)
-        if known is not None and as_id(value) in known:
-            return as_id(value)
-        if known is None and field in OPEN_CODES and not table and as_id(value):
-            return as_id(value)
-        raise CellError(
-            f"{value!r} is not a known {field.value.replace('_', ' ')} "
-            f"(add it under values.{field.value} in tracker_import.yaml)"
-        )
+        found = table.get(fold(value)) or self.vocabulary.match(field, value)
+        if found is None:
+            accepted = ", ".join(self.vocabulary.names[field].values())
+            raise CellError(
+                f"{value!r} is not a known {field.value.replace('_', ' ')}; accepted: "
+                f"{accepted}, or wording listed under values.{field.value} in tracker_import.yaml"
+            )
+        return found
 
     def codes(self, field: TrackerField, cell: Cell) -> tuple[str, ...]:
         """Several ids in one cell, split on the configured separators, each once."""
@@ -204,12 +189,12 @@ def _parse_row(
     return TrackerRow(row=number, **values), []
 
 
-def validate(sheet: TrackerSheet, config: TrackerConfig, taxonomy: Taxonomy) -> Validated:
+def validate(sheet: TrackerSheet, config: TrackerConfig, vocabulary: Vocabulary) -> Validated:
     """Every row parsed, or every problem in every row (missing columns, values, repeats)."""
     positions, problems = _column_positions(sheet, config)
     if problems:
         return Validated((), tuple(problems))
-    reader = CellReader(config, taxonomy)
+    reader = CellReader(config, vocabulary)
     rows: list[TrackerRow] = []
     first_seen: dict[str, int] = {}
     for number, cells in sheet.rows:

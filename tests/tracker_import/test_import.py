@@ -20,16 +20,18 @@ from ingest_service.store.models import (
     ReferralStatus,
     TimelinessBand,
 )
+from ingest_service.synthetic.tracker import tracker_lines, write_tracker_csv
 from ingest_service.tracker_import.config import load_tracker_config
 from ingest_service.tracker_import.importer import TrackerConflict
 from ingest_service.tracker_import.service import ImportReport, import_tracker
+from ingest_service.tracker_import.vocabulary import Vocabulary
 from tests.tracker_import.trackers import BAD, GOOD, write_csv
 
 
 def run_import(service: Service, path: Path) -> ImportReport:
-    taxonomy = service.council.taxonomy
-    config = load_tracker_config(DEFAULT_CONFIG_DIR, taxonomy)
-    return import_tracker(service.sessions, path, config, taxonomy, "test:importer")
+    vocabulary = Vocabulary.of(service.council.taxonomy, service.case_reporting)
+    config = load_tracker_config(DEFAULT_CONFIG_DIR, vocabulary)
+    return import_tracker(service.sessions, path, config, vocabulary, "test:importer")
 
 
 def referrals(service: Service) -> dict[str, Referral]:
@@ -76,6 +78,25 @@ def test_a_bad_row_stops_the_whole_import(service: Service, tmp_path: Path) -> N
     assert report.result is None
     assert referrals(service) == {}
     assert import_events(service) == []
+
+
+def test_the_synthetic_tracker_files_only_configured_ids(service: Service, tmp_path: Path) -> None:
+    path = tmp_path / "synthetic.csv"
+    write_tracker_csv(path, tracker_lines(2024, 300, seed=11))
+    report = run_import(service, path)
+    assert report.problems == ()
+    assert report.result is not None and report.result.imported == 300
+    filed = referrals(service).values()
+    reporting = service.case_reporting
+    configured = {
+        "district": {e.id for e in reporting.districts.entries},
+        "referral_source": {e.id for e in reporting.referral_sources.entries},
+        "role_category": {e.id for e in reporting.role_categories.entries},
+    }
+    for field, ids in configured.items():
+        used = {getattr(r, field) for r in filed} - {None}
+        assert used and used <= ids, field
+    assert {r.district for r in filed} == configured["district"]  # every district, no other
 
 
 def test_importing_the_same_tracker_again_skips_every_row(service: Service, tmp_path: Path) -> None:

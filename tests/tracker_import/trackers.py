@@ -12,7 +12,7 @@ HEADER = [*HEADERS[:-1], "Worker notes"]
 _KEYS = [header.lower().replace(" ", "_") for header in HEADER]
 
 
-def _changed(row: list[str], **cells: str) -> list[str]:
+def changed(row: list[str], **cells: str) -> list[str]:
     """The row with some cells replaced, each named by its header in snake case."""
     unknown = set(cells) - set(_KEYS)
     assert not unknown, f"no such column: {unknown}"
@@ -27,7 +27,7 @@ GOOD = [
         "Schools",
         "Teacher",
         "Physical; Restraint",
-        "North",
+        "Northgate",
         "School",
         "Yes",
         "No",
@@ -42,7 +42,7 @@ GOOD = [
         "Early Years",
         "Nursery worker",
         "",
-        "South",
+        "riverside",
         "Police",
         "Not known",
         "",
@@ -57,7 +57,7 @@ GOOD = [
         "health",
         "Nurse",
         "Neglect, Conduct",
-        "North",
+        "Outside  the Area",
         "Health",
         "no",
         "yes",
@@ -66,10 +66,10 @@ GOOD = [
         "",
     ],
 ]
-_VALID = _changed(GOOD[0], allegation_category="Physical", worker_notes="")
+_VALID = changed(GOOD[0], allegation_category="Physical", worker_notes="")
 BAD = [
     _VALID,
-    _changed(
+    changed(
         _VALID,
         lado_ref="L-002",
         date_of_referral="31/02/2025",
@@ -78,7 +78,7 @@ BAD = [
         outcome="",
         date_closed="",
     ),
-    _changed(
+    changed(
         _VALID,
         lado_ref="L-003",
         date_of_referral="10/05/2025",
@@ -88,7 +88,7 @@ BAD = [
         outcome="",
         date_closed="01/05/2025",
     ),
-    _changed(
+    changed(
         _VALID,
         date_of_referral="11/05/2025",
         contact_type="Consultation",

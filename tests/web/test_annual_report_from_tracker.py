@@ -1,5 +1,6 @@
 """Done when: a year's synthetic tracker, imported, gives back its monthly counts exactly in
-the exported month x contact type table (XLSX and CSV), counted from the tracker file itself."""
+the exported month x contact type table (XLSX and CSV), counted from the tracker file itself,
+and its districts are the council's configured ones (as emailed referrals are)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ingest_service.store.models import UserRole
 from ingest_service.synthetic.tracker import tracker_lines, write_tracker_csv, write_tracker_xlsx
 from ingest_service.tracker_import.config import load_tracker_config
 from ingest_service.tracker_import.service import import_tracker
+from ingest_service.tracker_import.vocabulary import Vocabulary
 from tests.reports.exports import csv_tables, xlsx_tables
 from tests.web.conftest import signed_in
 
@@ -56,9 +58,9 @@ def test_imported_tracker_reproduces_its_monthly_counts(
     expected = counted_from_file(path)
     assert sum(expected.values()) == ROWS
 
-    taxonomy = web_service.council.taxonomy
-    config = load_tracker_config(DEFAULT_CONFIG_DIR, taxonomy)
-    report = import_tracker(web_service.sessions, path, config, taxonomy, "test:importer")
+    vocabulary = Vocabulary.of(web_service.council.taxonomy, web_service.case_reporting)
+    config = load_tracker_config(DEFAULT_CONFIG_DIR, vocabulary)
+    report = import_tracker(web_service.sessions, path, config, vocabulary, "test:importer")
     assert report.problems == () and report.result is not None
     assert report.result.imported == ROWS
 
@@ -78,3 +80,5 @@ def test_imported_tracker_reproduces_its_monthly_counts(
             assert int(table[month]["Not recorded"]) == 0
             assert int(table[month]["Total"]) == sum(expected[(month, k)] for k in CONTACT_TYPES)
         assert int(table["Total"]["Total"]) == ROWS
+        districts = {d.label for d in web_service.case_reporting.districts.entries}
+        assert set(tables["district_by_month"]) == {*districts, "Total"}, name
