@@ -31,6 +31,8 @@ import psycopg
 import uvicorn
 from sqlalchemy import delete
 
+from config import DEFAULT_CONFIG_DIR
+from ingest_service.cases.reporting_config import CaseReporting, load_case_reporting
 from ingest_service.cases.timeliness import days_to_close, timeliness_band
 from ingest_service.service import Service
 from ingest_service.settings import Settings
@@ -81,20 +83,6 @@ TYPES = (
     "personal_life",
     "risk_by_association",
 )
-ROLES = (
-    "teacher",
-    "teaching_assistant",
-    "foster_carer",
-    "nursery_worker",
-    "coach",
-    "residential_worker",
-    "driver",
-    "nurse",
-    "volunteer",
-    "police_officer",
-)
-DISTRICTS = ("north", "south", "east", "west", "central")
-SOURCES = ("school", "police", "social_care", "health", "parent", "ofsted", "employer")
 OUTCOMES = ("substantiated", "unsubstantiated", "unfounded", "false", "malicious")
 STATUSES = ("ready_for_triage", "awaiting_information", "needs_review")
 REFERRAL_COLUMNS = (
@@ -139,10 +127,14 @@ def recreate_database() -> None:
 
 
 def synthetic_referrals(
-    count: int, now: datetime, seed: int = 0
+    count: int, now: datetime, reporting: CaseReporting, seed: int = 0
 ) -> Iterator[tuple[tuple[object, ...], list[str]]]:
-    """Referral rows (in REFERRAL_COLUMNS order) and their allegation types, over 3 years."""
+    """Referral rows (in REFERRAL_COLUMNS order) and their allegation types, over 3 years;
+    roles, districts and referral sources are the ids configured for case reporting."""
     rng = random.Random(seed)
+    roles = [entry.id for entry in reporting.role_categories.entries]
+    districts = [entry.id for entry in reporting.districts.entries]
+    sources = [entry.id for entry in reporting.referral_sources.entries]
     span = timedelta(days=3 * 365).total_seconds()
     received = sorted(now - timedelta(seconds=rng.random() * span) for _ in range(count))
     weights = [w for _, w in CONTACT_TYPES]
@@ -176,9 +168,9 @@ def synthetic_referrals(
             closed_at,
             rng.choice(("email", "email", "import")),
             sector,
-            rng.choice(ROLES),
-            rng.choice(DISTRICTS),
-            rng.choice(SOURCES),
+            rng.choice(roles),
+            rng.choice(districts),
+            rng.choice(sources),
             rng.choice((True, False, None)),
             rng.choice((True, False, False, None)),
             contact,
@@ -193,11 +185,12 @@ def synthetic_referrals(
 def load_referrals(url: str, count: int) -> None:
     """Bulk-load the synthetic referrals and their type rows with COPY."""
     now = datetime.now(UTC)
+    reporting = load_case_reporting(DEFAULT_CONFIG_DIR)
     with psycopg.connect(url) as connection, connection.cursor() as cursor:
         columns = ", ".join(REFERRAL_COLUMNS)
         type_rows: list[tuple[int, str]] = []
         with cursor.copy(f"COPY referrals ({columns}) FROM STDIN") as copy:
-            for row, types in synthetic_referrals(count, now):
+            for row, types in synthetic_referrals(count, now, reporting):
                 copy.write_row(row)
                 type_rows.extend((int(str(row[0])), t) for t in types)
         with cursor.copy(
