@@ -19,6 +19,7 @@ class CorpusRow:
     voice: str
     split: str
     source: str = ""
+    batch: str = ""
 
 
 def load_corpus(path: Path) -> list[CorpusRow]:
@@ -38,6 +39,7 @@ def load_corpus(path: Path) -> list[CorpusRow]:
                 data.get("voice", ""),
                 data["split"],
                 data.get("source", ""),
+                data.get("batch", ""),
             )
         )
     return rows
