@@ -1,11 +1,12 @@
 """Stacked, calibrated combination of the model's and the rules' scores.
 
-Allegation types: per label, p = sigmoid(a * model + b * rule + c), a logistic regression on
-the model's probability and the rules' confidence (0 when the rules do not assign it), so each
-label learns how far to trust either; a type is assigned when p >= 0.5. Sector: a softmax of
-t * ((1 - w) * model + w * rule) over sectors (rule: each cued sector's score from the rules,
-0 for the rest), with the rule weight w and the temperature t that best fit. Fitted on
-out-of-fold scores (models that never saw the rows), written as combiner.json.
+Each allegation type has a logistic regression on every type's model probability and every
+type's rule confidence (0 where the rules do not assign it), so a label learns how far to trust
+either and what its neighbours' scores say (a restraint the model is sure of makes an injury
+read as physical too); a type is assigned when its probability reaches 0.5. Each sector has a
+logistic regression, one against the rest, on every sector's model probability and rule score;
+the sector probabilities are those, normalised to sum to 1. Fitted on out-of-fold scores
+(models that never saw the rows), written as combiner.json.
 """
 
 from __future__ import annotations
@@ -21,41 +22,41 @@ from numpy.typing import NDArray
 
 COMBINER_FILE = "combiner.json"
 L2 = 1e-4
-RULE_WEIGHTS = tuple(step / 20 for step in range(21))
-TEMPERATURES = tuple(0.5 * step for step in range(1, 81))
+Weights = tuple[float, ...]
 
 
 @dataclass(frozen=True)
 class Combiner:
-    """Fitted parameters; `rules_version` names the rules they were fitted with.
+    """Fitted weights; `rules_version` names the rules they were fitted with.
 
-    `types` maps a label to (model weight, rule weight, bias); `sector_rule_weight` and
-    `sector_temperature` shape the sector softmax.
+    Features, in order: every label's model score, then every label's rule score, for the
+    labels of `type_labels` (types) or `sector_labels` (sectors); `types` and `sectors` map a
+    label to its weights on them, the bias last.
     """
 
-    types: dict[str, tuple[float, float, float]]
-    sector_rule_weight: float
-    sector_temperature: float
+    type_labels: tuple[str, ...]
+    sector_labels: tuple[str, ...]
+    types: dict[str, Weights]
+    sectors: dict[str, Weights]
     rules_version: str
 
-    def type_probability(self, label: str, model: float, rule: float) -> float:
-        """The calibrated probability that `label` applies."""
-        a, b, c = self.types[label]
-        return _sigmoid(a * model + b * rule + c)
+    def type_probabilities(
+        self, model: Mapping[str, float], rule: Mapping[str, float]
+    ) -> dict[str, float]:
+        """The calibrated probability that each type applies."""
+        features = _features(self.type_labels, model, rule)
+        return {label: _sigmoid(_score(weights, features)) for label, weights in self.types.items()}
 
     def sector_probabilities(
         self, model: Mapping[str, float], rule: Mapping[str, float]
     ) -> dict[str, float]:
-        """A calibrated distribution over the model's sectors."""
-        w = self.sector_rule_weight
-        mixed = {label: (1 - w) * p + w * rule.get(label, 0.0) for label, p in model.items()}
-        top = max(mixed.values())
-        exp = {
-            label: math.exp(self.sector_temperature * (value - top))
-            for label, value in mixed.items()
+        """A calibrated distribution over the sectors."""
+        features = _features(self.sector_labels, model, rule)
+        raw = {
+            label: _sigmoid(_score(weights, features)) for label, weights in self.sectors.items()
         }
-        total = sum(exp.values())
-        return {label: value / total for label, value in exp.items()}
+        total = sum(raw.values())
+        return {label: value / total for label, value in raw.items()}
 
     def save(self, directory: Path) -> None:
         """Write combiner.json into the pipeline's directory."""
@@ -70,12 +71,13 @@ class Combiner:
         if not path.is_file():
             raise FileNotFoundError(f"no {COMBINER_FILE} in {directory}: run `lado-intake train`")
         data = json.loads(path.read_text(encoding="utf-8"))
-        if "sector_rule_weight" not in data:
+        if "sector_labels" not in data:
             raise ValueError(f"{path} is from an older classifier: run `lado-intake train`")
         return cls(
-            {label: (w[0], w[1], w[2]) for label, w in data["types"].items()},
-            data["sector_rule_weight"],
-            data["sector_temperature"],
+            tuple(data["type_labels"]),
+            tuple(data["sector_labels"]),
+            {label: tuple(weights) for label, weights in data["types"].items()},
+            {label: tuple(weights) for label, weights in data["sectors"].items()},
             data["rules_version"],
         )
 
@@ -92,11 +94,21 @@ class Observation:
     gold_sector: str
 
 
+def _features(
+    labels: Sequence[str], model: Mapping[str, float], rule: Mapping[str, float]
+) -> list[float]:
+    return [*(model[label] for label in labels), *(rule.get(label, 0.0) for label in labels)]
+
+
+def _score(weights: Weights, features: Sequence[float]) -> float:
+    return sum(w * x for w, x in zip(weights, features, strict=False)) + weights[-1]
+
+
 def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, value))))
 
 
-def _logistic(features: NDArray[np.float64], gold: NDArray[np.float64]) -> tuple[float, ...]:
+def _logistic(features: NDArray[np.float64], gold: NDArray[np.float64]) -> Weights:
     """L2-regularised logistic regression (bias unpenalised) by Newton's method: deterministic."""
     x = np.column_stack([features, np.ones(len(features))])
     w = np.zeros(x.shape[1])
@@ -109,39 +121,27 @@ def _logistic(features: NDArray[np.float64], gold: NDArray[np.float64]) -> tuple
     return tuple(float(value) for value in w)
 
 
-def _sector_fit(
-    observations: Sequence[Observation], sector_labels: Sequence[str]
-) -> tuple[float, float]:
-    """The rule weight and temperature of least sector log-loss, searched on a grid."""
-    model = np.array([[o.model_sectors[label] for label in sector_labels] for o in observations])
-    rule = np.array(
-        [[o.rule_sectors.get(label, 0.0) for label in sector_labels] for o in observations]
-    )
-    gold = np.array([sector_labels.index(o.gold_sector) for o in observations])
-    rows = np.arange(len(observations))
-    best = (math.inf, 0.5, 1.0)
-    for weight in RULE_WEIGHTS:
-        mixed = (1 - weight) * model + weight * rule
-        mixed -= mixed.max(axis=1, keepdims=True)
-        for temperature in TEMPERATURES:
-            scaled = temperature * mixed
-            loss = float(np.sum(np.log(np.exp(scaled).sum(axis=1)) - scaled[rows, gold]))
-            if loss < best[0] - 1e-9:
-                best = (loss, weight, temperature)
-    return best[1], best[2]
-
-
 def fit(
     observations: Sequence[Observation], type_labels: Sequence[str], rules_version: str
 ) -> Combiner:
-    """Logistic regression per type and the sector mix that best fit the observations."""
-    types = {}
-    for label in type_labels:
-        a, b, c = _logistic(
-            np.array([[o.model_types[label], o.rule_types.get(label, 0.0)] for o in observations]),
-            np.array([float(label in o.gold_types) for o in observations]),
+    """A logistic regression per type and per sector, fitted on the observations."""
+    sector_labels = tuple(observations[0].model_sectors) if observations else ()
+    type_features = np.array(
+        [_features(type_labels, o.model_types, o.rule_types) for o in observations]
+    )
+    sector_features = np.array(
+        [_features(sector_labels, o.model_sectors, o.rule_sectors) for o in observations]
+    )
+    types = {
+        label: _logistic(
+            type_features, np.array([float(label in o.gold_types) for o in observations])
         )
-        types[label] = (a, b, c)
-    sector_labels = list(observations[0].model_sectors) if observations else []
-    weight, temperature = _sector_fit(observations, sector_labels)
-    return Combiner(types, weight, temperature, rules_version)
+        for label in type_labels
+    }
+    sectors = {
+        label: _logistic(
+            sector_features, np.array([float(label == o.gold_sector) for o in observations])
+        )
+        for label in sector_labels
+    }
+    return Combiner(tuple(type_labels), sector_labels, types, sectors, rules_version)

@@ -10,6 +10,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+import classifiers.architectures  # noqa: F401 (registers the pipeline's architecture)
 from classifiers.combiner import Combiner
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -49,7 +50,7 @@ def save(nlp: Language, directory: Path, metrics: dict[str, object], combiner: C
 
 
 def load(directory: Path = MODEL_DIR) -> Language:
-    """The packaged pipeline (no download: a path only)."""
+    """The packaged pipeline (no download: a path only), its architecture registered first."""
     if not (directory / "meta.json").is_file():
         raise FileNotFoundError(f"no trained classifier at {directory}: run `lado-intake train`")
     return spacy.load(directory)

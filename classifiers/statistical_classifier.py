@@ -1,12 +1,13 @@
 """The trained pipeline combined with the rules: the classifier the service uses.
 
 The `Combiner` turns the model's probability and the rules' confidence into one calibrated
-probability per label; a type is assigned when it reaches `type_threshold` or when the rules
-alone are confident of it (`rule_alone`: the model cannot vouch for wording it never saw, and
-then says nothing); the most probable type always is. The sector is the most probable. When
-the top type's or the sector's probability is below the review threshold, the result is marked
-for review. A sector the rules read from the form's own fields (ticked employer type, employer
-name, the adult's role) is the referrer's statement and stands.
+probability per label; a type is assigned when that probability reaches `type_threshold`, and
+the most probable type always is (the rules weigh in only through the combiner: keeping every
+type the rules alone were sure of scored lower on batches by writers the model never saw).
+The sector is the most probable. When the top type's or the sector's probability is below the
+review threshold, the result is marked for review. A sector the rules read from the form's own
+fields (ticked employer type, employer name, the adult's role) is the referrer's statement and
+stands.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ class CombinedClassifier:
     evidence: WordEffects
     review_threshold: float = 0.5
     type_threshold: float = 0.5
-    rule_alone: float = 0.8
 
     @classmethod
     def load(
@@ -105,10 +105,9 @@ class CombinedClassifier:
         self, doc: Doc, ruled: Classification, rule_sectors: SectorScores
     ) -> Probabilities:
         by_rule = {item.label: item.score for item in ruled.allegation_types}
-        types = {
-            label: self.combiner.type_probability(label, doc.cats[label], by_rule.get(label, 0.0))
-            for label in self._pipe(TYPES_PIPE).labels
-        }
+        types = self.combiner.type_probabilities(
+            {label: doc.cats[label] for label in self._pipe(TYPES_PIPE).labels}, by_rule
+        )
         model = {label: doc.cats[label] for label in self._pipe(SECTOR_PIPE).labels}
         return types, self.combiner.sector_probabilities(model, rule_sectors)
 
@@ -133,12 +132,7 @@ class CombinedClassifier:
     ) -> tuple[LabelScore, ...]:
         by_rule = {item.label: item for item in ruled.allegation_types}
         ranked = sorted(scores, key=lambda label: -scores[label])
-        kept = [
-            label
-            for label in ranked
-            if scores[label] >= self.type_threshold
-            or (label in by_rule and by_rule[label].score >= self.rule_alone)
-        ] or ranked[:1]
+        kept = [label for label in ranked if scores[label] >= self.type_threshold] or ranked[:1]
         words = self._words(doc, TYPES_PIPE, kept)
         return tuple(
             LabelScore(

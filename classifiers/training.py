@@ -1,7 +1,8 @@
 """Training the spaCy pipeline: textcat_multilabel for allegation types, textcat for sector.
 
 Deterministic: fixed seeds (`spacy.util.fix_random_seed` and a seeded shuffle), one thread,
-bag-of-words models without pretrained vectors. Each component is kept at its best epoch on
+bag-of-n-grams models over lower-cased words (`classifiers.architectures`) without pretrained
+vectors. Each component is kept at its best epoch on
 the dev split; the test split is never seen here.
 """
 
@@ -17,6 +18,7 @@ from spacy.pipeline import TextCategorizer
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch  # type: ignore[attr-defined]
 
+from classifiers.architectures import ARCHITECTURE
 from classifiers.corpus.rows import CorpusRow
 from classifiers.metrics import Figures, score
 
@@ -34,7 +36,8 @@ class TrainingSettings:
     patience: int = 6
     batch_size: int = 16
     dropout: float = 0.2
-    ngram_size: int = 2
+    ngram_size: int = 1
+    feature_attr: str = "LOWER"
     hash_length: int = 2**16
 
 
@@ -49,13 +52,13 @@ def component(nlp: Language, name: str) -> TextCategorizer:
 
 
 def bow_model(exclusive: bool, settings: TrainingSettings) -> dict[str, object]:
-    """A bag-of-words text classifier (unigrams and bigrams, hashed) for one component."""
+    """A bag-of-n-grams text classifier (hashed) for one component."""
     return {
-        "@architectures": "spacy.TextCatBOW.v3",
+        "@architectures": ARCHITECTURE,
         "exclusive_classes": exclusive,
         "ngram_size": settings.ngram_size,
-        "no_output_layer": False,
         "length": settings.hash_length,
+        "attr": settings.feature_attr,
     }
 
 

@@ -1,4 +1,4 @@
-"""Calibration: a logistic regression per type, the sector mix, and the ECE that checks them."""
+"""Calibration: a logistic regression per type and per sector, and the ECE that checks them."""
 
 from __future__ import annotations
 
@@ -31,7 +31,10 @@ def test_fitted_probabilities_rise_with_the_scores_and_keep_the_sector_ranking(
         observation(m / 10, r, m + 10 * r >= 6, m >= 4) for m in range(11) for r in (0.0, 0.6)
     ]
     combiner = fit(observations, LABELS, "rules-x")
-    low, high = (combiner.type_probability("physical", m, r) for m, r in ((0.1, 0.0), (0.9, 0.6)))
+    low, high = (
+        combiner.type_probabilities({"physical": m, "neglect": 0.1}, {"physical": r})["physical"]
+        for m, r in ((0.1, 0.0), (0.9, 0.6))
+    )
     assert low < 0.3 < 0.9 < high
     sectors = combiner.sector_probabilities({"education": 0.7, "health": 0.3}, {"education": 0.6})
     assert max(sectors, key=sectors.__getitem__) == "education"
@@ -48,6 +51,7 @@ def test_expected_calibration_error() -> None:
 
 def test_a_combiner_from_an_older_classifier_is_a_clear_error(tmp_path: Path) -> None:
     older = {"types": {"physical": [5.0, -2.5]}, "sector_temperature": 1.0, "rules_version": "x"}
+    # the two-weight combiner of earlier classifiers (no per-sector regressions)
     (tmp_path / "combiner.json").write_text(json.dumps(older), encoding="utf-8")
     with pytest.raises(ValueError, match="lado-intake train"):
         Combiner.load(tmp_path)

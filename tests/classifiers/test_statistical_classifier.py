@@ -67,7 +67,7 @@ def test_corpus_covers_every_label(council: CouncilConfig) -> None:
 
 
 @pytest.mark.skipif(not REFERENCE_DIR.is_dir(), reason="no shared reference data")
-def test_narratives_floor(combined: CombinedClassifier, council: CouncilConfig) -> None:
+def test_narratives_reach_the_issue_targets(combined: CombinedClassifier, council: CouncilConfig) -> None:
     cases = narratives()
     results = combined.classify_many(case.text for case in cases)
     figures = score(
@@ -77,7 +77,7 @@ def test_narratives_floor(combined: CombinedClassifier, council: CouncilConfig) 
         [result.sector.label for result in results],
         council.taxonomy.allegation_type_ids,
     )
-    assert figures.macro_f1 >= 0.85 and figures.sector_accuracy >= 0.875
+    assert figures.macro_f1 >= 0.90 and figures.sector_accuracy >= 0.95
 
 
 def test_missing_model_is_a_clear_error(council: CouncilConfig, tmp_path: Path) -> None:
@@ -85,14 +85,19 @@ def test_missing_model_is_a_clear_error(council: CouncilConfig, tmp_path: Path) 
         CombinedClassifier.load(council.taxonomy, council.rules, tmp_path)
 
 
-def test_a_type_the_rules_are_sure_of_is_kept(combined: CombinedClassifier) -> None:
-    texts = [
-        "The coach sent the girl sexual Snapchat messages and asked her for nude photos.",
-        "During a restraint two staff held the boy on the floor; he has bruising to his wrists.",
-    ]
-    for text, (ruled, _) in zip(texts, combined.rules.classify_many_scored(texts), strict=True):
-        sure = {item.label for item in ruled.allegation_types if item.score >= combined.rule_alone}
-        assert sure and sure <= {item.label for item in combined.classify(text).allegation_types}
+def test_clear_descriptions_get_their_types(combined: CombinedClassifier) -> None:
+    cases = {
+        "The coach sent the girl sexual Snapchat messages and asked her for nude photos.": {
+            "sexual",
+            "online_safety",
+        },
+        "During a restraint two staff held the boy on the floor; he has bruising to his wrists.": {
+            "physical",
+            "physical_intervention",
+        },
+    }
+    for text, expected in cases.items():
+        assert {item.label for item in combined.classify(text).allegation_types} == expected
 
 
 def test_the_sector_ticked_on_the_form_stands(combined: CombinedClassifier) -> None:
