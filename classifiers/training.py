@@ -36,7 +36,7 @@ class TrainingSettings:
     patience: int = 6
     batch_size: int = 16
     dropout: float = 0.2
-    ngram_size: int = 1
+    ngram_size: int = 2
     feature_attr: str = "LOWER"
     hash_length: int = 2**16
 

@@ -67,7 +67,9 @@ def test_corpus_covers_every_label(council: CouncilConfig) -> None:
 
 
 @pytest.mark.skipif(not REFERENCE_DIR.is_dir(), reason="no shared reference data")
-def test_narratives_reach_the_issue_targets(combined: CombinedClassifier, council: CouncilConfig) -> None:
+def test_narratives_reach_the_issue_targets(
+    combined: CombinedClassifier, council: CouncilConfig
+) -> None:
     cases = narratives()
     results = combined.classify_many(case.text for case in cases)
     figures = score(
