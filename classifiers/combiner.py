@@ -5,7 +5,9 @@ type's rule confidence (0 where the rules do not assign it), so a label learns h
 either and what its neighbours' scores say (a restraint the model is sure of makes an injury
 read as physical too); a type is assigned when its probability reaches 0.5. Each sector has a
 logistic regression, one against the rest, on every sector's model probability and rule score;
-the sector probabilities are those, normalised to sum to 1. Fitted on out-of-fold scores
+the sector probabilities are those, normalised to sum to 1 and sharpened by a temperature
+(p ** t, normalised again; t of least log-loss, so the most probable sector never changes).
+Fitted on out-of-fold scores
 (models that never saw the rows), written as combiner.json.
 """
 
@@ -22,6 +24,7 @@ from numpy.typing import NDArray
 
 COMBINER_FILE = "combiner.json"
 L2 = 1e-4
+TEMPERATURES = tuple(0.25 * step for step in range(1, 41))
 Weights = tuple[float, ...]
 
 
@@ -38,6 +41,7 @@ class Combiner:
     sector_labels: tuple[str, ...]
     types: dict[str, Weights]
     sectors: dict[str, Weights]
+    sector_temperature: float
     rules_version: str
 
     def type_probabilities(
@@ -53,7 +57,8 @@ class Combiner:
         """A calibrated distribution over the sectors."""
         features = _features(self.sector_labels, model, rule)
         raw = {
-            label: _sigmoid(_score(weights, features)) for label, weights in self.sectors.items()
+            label: _sigmoid(_score(weights, features)) ** self.sector_temperature
+            for label, weights in self.sectors.items()
         }
         total = sum(raw.values())
         return {label: value / total for label, value in raw.items()}
@@ -71,13 +76,14 @@ class Combiner:
         if not path.is_file():
             raise FileNotFoundError(f"no {COMBINER_FILE} in {directory}: run `lado-intake train`")
         data = json.loads(path.read_text(encoding="utf-8"))
-        if "sector_labels" not in data:
+        if "sector_labels" not in data or "sector_temperature" not in data:
             raise ValueError(f"{path} is from an older classifier: run `lado-intake train`")
         return cls(
             tuple(data["type_labels"]),
             tuple(data["sector_labels"]),
             {label: tuple(weights) for label, weights in data["types"].items()},
             {label: tuple(weights) for label, weights in data["sectors"].items()},
+            data["sector_temperature"],
             data["rules_version"],
         )
 
@@ -144,4 +150,29 @@ def fit(
         )
         for label in sector_labels
     }
-    return Combiner(tuple(type_labels), sector_labels, types, sectors, rules_version)
+    temperature = _temperature(
+        np.array(
+            [
+                [_sigmoid(_score(sectors[label], row)) for label in sector_labels]
+                for row in sector_features
+            ]
+        ),
+        np.array([sector_labels.index(o.gold_sector) for o in observations]),
+    )
+    return Combiner(tuple(type_labels), sector_labels, types, sectors, temperature, rules_version)
+
+
+def _temperature(raw: NDArray[np.float64], gold: NDArray[np.int64]) -> float:
+    """The power of the one-against-the-rest probabilities of least log-loss once normalised."""
+    if not len(raw):
+        return 1.0
+    logs = np.log(np.clip(raw, 1e-12, 1.0))
+    rows = np.arange(len(raw))
+    best = (math.inf, 1.0)
+    for temperature in TEMPERATURES:
+        scaled = temperature * logs
+        scaled -= scaled.max(axis=1, keepdims=True)
+        loss = float(np.sum(np.log(np.exp(scaled).sum(axis=1)) - scaled[rows, gold]))
+        if loss < best[0] - 1e-9:
+            best = (loss, temperature)
+    return best[1]
