@@ -107,7 +107,7 @@ def _features(
 
 
 def _score(weights: Weights, features: Sequence[float]) -> float:
-    return sum(w * x for w, x in zip(weights, features, strict=False)) + weights[-1]
+    return sum(w * x for w, x in zip(weights[:-1], features, strict=True)) + weights[-1]
 
 
 def _sigmoid(value: float) -> float:
