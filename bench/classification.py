@@ -21,7 +21,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from classifiers.classification import Classification
 from classifiers.corpus.build import CORPUS
 from classifiers.corpus.rows import CorpusRow, load_corpus
-from classifiers.metrics import Figures, score
+from classifiers.metrics import Figures, score_rows
 from classifiers.packaging import MODEL_DIR
 from classifiers.reliability import expected_calibration_error
 from classifiers.rule_classifier import RuleClassifier
@@ -93,13 +93,7 @@ def measure(
     start = time.perf_counter()
     got_types, got_sectors = predict([row.text for row in rows])
     rate = len(rows) / (time.perf_counter() - start)
-    return score(
-        [row.allegation_types for row in rows],
-        [row.sector for row in rows],
-        got_types,
-        got_sectors,
-        types,
-    ), rate
+    return score_rows(rows, got_types, got_sectors, types), rate
 
 
 def reliability(

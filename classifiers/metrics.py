@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from classifiers.corpus.rows import CorpusRow
+
 
 @dataclass(frozen=True)
 class LabelFigures:
@@ -77,4 +79,20 @@ def score(
         exact_set=_ratio(sum(gold == got for gold, got in pairs), count),
         sector_accuracy=_ratio(sum(gold == got for gold, got in sectors), count),
         count=count,
+    )
+
+
+def score_rows(
+    rows: Sequence[CorpusRow],
+    predicted_types: Sequence[frozenset[str]],
+    predicted_sectors: Sequence[str],
+    type_labels: Sequence[str],
+) -> Figures:
+    """Figures of predictions against the labelled rows they were made for."""
+    return score(
+        [row.allegation_types for row in rows],
+        [row.sector for row in rows],
+        predicted_types,
+        predicted_sectors,
+        type_labels,
     )

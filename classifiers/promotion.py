@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from classifiers.corpus.rows import CorpusRow
-from classifiers.metrics import Figures, score
+from classifiers.metrics import Figures, score_rows
 from classifiers.packaging import MODEL_DIR
 from classifiers.rules_config import ClassificationRules
 from classifiers.statistical_classifier import CombinedClassifier
@@ -105,9 +105,8 @@ def combined_evaluator(
     def evaluate(model_dir: Path) -> Figures:
         classifier = CombinedClassifier.load(taxonomy, rules, model_dir)
         results = classifier.classify_many([row.text for row in held])
-        return score(
-            [row.allegation_types for row in held],
-            [row.sector for row in held],
+        return score_rows(
+            held,
             [frozenset(item.label for item in result.allegation_types) for result in results],
             [result.sector.label for result in results],
             types,

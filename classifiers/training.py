@@ -20,7 +20,7 @@ from spacy.util import fix_random_seed, minibatch  # type: ignore[attr-defined]
 
 from classifiers.architectures import ARCHITECTURE
 from classifiers.corpus.rows import CorpusRow
-from classifiers.metrics import Figures, score
+from classifiers.metrics import Figures, score_rows
 
 TYPES_PIPE = "allegation_types"
 SECTOR_PIPE = "sector"
@@ -103,13 +103,7 @@ def predict(
 def evaluate(nlp: Language, rows: Sequence[CorpusRow], type_labels: Sequence[str]) -> Figures:
     """The pipeline's figures on labelled rows."""
     types, sectors = predict(nlp, [row.text for row in rows], type_labels)
-    return score(
-        [row.allegation_types for row in rows],
-        [row.sector for row in rows],
-        types,
-        sectors,
-        type_labels,
-    )
+    return score_rows(rows, types, sectors, type_labels)
 
 
 @dataclass(frozen=True)
