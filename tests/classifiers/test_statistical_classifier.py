@@ -6,16 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from bench.classification import from_classifications, measure, tfidf_baseline
+from bench.classification import narratives as narratives_rows
 from classifiers.corpus.build import CORPUS
 from classifiers.corpus.compose import pool
 from classifiers.corpus.incidents import INCIDENTS
 from classifiers.corpus.rows import load_corpus
-from classifiers.metrics import score
 from classifiers.packaging import MODEL_DIR, content_hash
+from classifiers.rule_classifier import RuleClassifier
 from classifiers.statistical_classifier import CombinedClassifier
 from classifiers.training import TrainingSettings, train
 from ingest_service.council_config import CouncilConfig
-from tests.classifiers.measure import REFERENCE_DIR, narratives
+from tests.classifiers.measure import REFERENCE_DIR
 
 
 @pytest.fixture(scope="module")
@@ -67,19 +69,23 @@ def test_corpus_covers_every_label(council: CouncilConfig) -> None:
 
 
 @pytest.mark.skipif(not REFERENCE_DIR.is_dir(), reason="no shared reference data")
-def test_narratives_reach_the_issue_targets(
+def test_narratives_reach_the_issue_targets_and_beat_both_baselines(
     combined: CombinedClassifier, council: CouncilConfig
 ) -> None:
-    cases = narratives()
-    results = combined.classify_many(case.text for case in cases)
-    figures = score(
-        [case.allegation_types for case in cases],
-        [case.sector for case in cases],
-        [frozenset(item.label for item in result.allegation_types) for result in results],
-        [result.sector.label for result in results],
-        council.taxonomy.allegation_type_ids,
+    cases = narratives_rows()
+    types = council.taxonomy.allegation_type_ids
+    training = [row for row in load_corpus(CORPUS) if row.split == "train"]
+    rules = RuleClassifier.build(council.taxonomy, council.rules)
+    ours, _ = measure(
+        lambda texts: from_classifications(combined.classify_many(texts)), cases, types
     )
-    assert figures.macro_f1 >= 0.90 and figures.sector_accuracy >= 0.95
+    assert ours.macro_f1 >= 0.90 and ours.sector_accuracy >= 0.95
+    for baseline in (
+        tfidf_baseline(training, types),
+        lambda texts: from_classifications(rules.classify_many(texts)),
+    ):
+        theirs, _ = measure(baseline, cases, types)
+        assert ours.macro_f1 > theirs.macro_f1 and ours.sector_accuracy > theirs.sector_accuracy
 
 
 def test_missing_model_is_a_clear_error(council: CouncilConfig, tmp_path: Path) -> None:
