@@ -51,6 +51,10 @@ def test_correcting_an_answer_completes_the_referral(web_service: Service) -> No
     path = f"/referrals/{seeded.reference}/fields"
     status, text = post_form(client, path, {"field": "incident_date", "value": "yesterday"})
     assert status == 422 and "Enter a date" in text
+    assert '<option value="incident_date" selected>' in text and 'value="yesterday"' in text
+    hostile = '"><script>alert(1)</script>'
+    status, text = post_form(client, path, {"field": "incident_date", "value": hostile})
+    assert status == 422 and "<script>alert(1)" not in text and "&lt;script&gt;" in text
     assert "incident_date" not in stored(web_service.sessions, seeded.reference).fields
     status, text = post_form(client, path, {"field": "incident_date", "value": "02/03/2026"})
     assert status == 200 and "Answer saved." in text
@@ -67,6 +71,7 @@ def test_correcting_the_labels_records_a_training_example(web_service: Service) 
     path = f"/referrals/{seeded.reference}/labels"
     status, text = post_form(client, path, {"sector": "health"})
     assert status == 422 and "at least one allegation type" in text
+    assert '<option value="health" selected>' in text
     data = {"allegation_types": ["sexual", "emotional"], "sector": "health"}
     status, text = post_form(client, path, data)
     assert status == 200 and "Classification saved." in text
@@ -84,6 +89,7 @@ def test_triage_not_for_the_lado_needs_a_note(web_service: Service) -> None:
     path = f"/referrals/{seeded.reference}/triage"
     status, text = post_form(client, path, {"contact_type": "not_for_lado", "note": ""})
     assert status == 422 and "signposted" in text
+    assert 'value="not_for_lado" checked>' in text
     status, text = post_form(client, path, {"contact_type": "not_for_lado", "note": "To HR"})
     assert status == 200 and "Triage decision recorded." in text
     assert "Not for the LADO (signposted)" in text
@@ -113,6 +119,10 @@ def test_only_the_lado_or_a_manager_records_the_case(web_service: Service) -> No
     }
     status, text = post_form(lado, path, {**case, "closed_on": "31 March"})
     assert status == 422 and "closure date" in text
+    assert 'value="31 March"' in text and 'value="2026-03-10"' in text
+    assert '<option value="substantiated" selected>' in text
+    assert text.count('name="regulator_referrals" value="dbs" checked>') == 1
+    assert stored(web_service.sessions, seeded.reference).outcome is None
     status, text = post_form(lado, path, case)
     assert status == 200 and "Case record saved." in text
     assert "22 days, within 1 month" in text

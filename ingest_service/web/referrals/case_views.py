@@ -25,6 +25,7 @@ from ingest_service.web.auth.dependencies import Caseworker, ServiceDep
 from ingest_service.web.auth.models import SignedInUser
 from ingest_service.web.referrals.access import CaseLead
 from ingest_service.web.referrals.page import referral_page_response
+from ingest_service.web.referrals.refused_form import RefusedForm
 
 E = TypeVar("E", bound=StrEnum)
 CHOOSE_CONTACT_TYPE = "Choose the contact type."
@@ -36,14 +37,19 @@ def _saved(
     service: Service,
     reference: str,
     what: str,
+    form: FormData,
     change: Callable[[Session], object],
 ) -> Response:
-    """Make the change in one transaction, then back to the page; the page again on an error."""
+    """Make the change in one transaction, then back to the page; on an error, the page again
+    with the message and what was typed into the form `what`."""
     try:
         with unit_of_work(service.sessions) as session:
             change(session)
     except CaseInputError as exc:
-        return referral_page_response(request, user, service, reference, error=str(exc))
+        refused = RefusedForm.of(what, form)
+        return referral_page_response(
+            request, user, service, reference, error=str(exc), refused=refused
+        )
     except RecordNotFound:
         return referral_page_response(request, user, service, reference)  # raises 404
     page = request.url_for("referral_page", reference=reference)
@@ -101,7 +107,7 @@ async def correct_answer(
             child=int(child_text) if child_text else None,
         )
 
-    return _saved(request, user, service, reference, "field", change)
+    return _saved(request, user, service, reference, "field", form, change)
 
 
 async def correct_classification(
@@ -122,7 +128,7 @@ async def correct_classification(
             reporting=service.case_reporting,
         )
 
-    return _saved(request, user, service, reference, "labels", change)
+    return _saved(request, user, service, reference, "labels", form, change)
 
 
 async def triage(
@@ -137,7 +143,7 @@ async def triage(
             raise CaseInputError(CHOOSE_CONTACT_TYPE)
         record_triage(session, reference, chosen, text(form, "note"), user.actor)
 
-    return _saved(request, user, service, reference, "triage", change)
+    return _saved(request, user, service, reference, "triage", form, change)
 
 
 async def case_record(
@@ -159,4 +165,4 @@ async def case_record(
         )
         update_case_record(session, reference, record, user.actor, reporting=service.case_reporting)
 
-    return _saved(request, user, service, reference, "case", change)
+    return _saved(request, user, service, reference, "case", form, change)

@@ -15,6 +15,7 @@ from ingest_service.web.auth.models import SignedInUser
 from ingest_service.web.referrals.access import may_lead_cases
 from ingest_service.web.referrals.models import CaseRead
 from ingest_service.web.referrals.presentation import field_choices, field_sections
+from ingest_service.web.referrals.refused_form import RefusedForm
 from ingest_service.web.templating import render
 
 SAVED_NOTICES = {
@@ -34,8 +35,10 @@ def referral_page_response(
     approved: int = 0,
     saved: str = "",
     error: str | None = None,
+    refused: RefusedForm | None = None,
 ) -> HTMLResponse:
-    """The referral's page (audited as a view); 422 with the message when a form failed."""
+    """The referral's page (audited as a view); 422 with the message when a form failed, and
+    the refused form filled in with what was typed."""
     try:
         with unit_of_work(service.sessions) as session:
             record = referral_record(session, reference, user.actor)
@@ -54,6 +57,7 @@ def referral_page_response(
         approved=approved,
         notice=SAVED_NOTICES.get(saved),
         error=error,
+        refused=refused,
         field_choices=field_choices(service.council.form),
         taxonomy=service.council.taxonomy,
         reporting=service.case_reporting,
