@@ -114,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("username")
     create.add_argument("--role", required=True, choices=[role.value for role in UserRole])
     create.add_argument("--password-stdin", action="store_true")
+    ending = accounts_commands.add_parser(
+        "sign-out", help="end every session of an account (a lost device, a leaver)"
+    )
+    ending.add_argument("username")
 
     db = commands.add_parser("db", help="manage the records store")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -175,6 +179,8 @@ def dispatch(args: argparse.Namespace, service: Service) -> int:
             return store.run_replies_list(service, out)
         case "replies":
             return store.run_replies_approve(service, args.ids, out)
+        case "users" if args.users_command == "sign-out":
+            return users.run_users_sign_out(service, args.username, out)
         case "users":
             return users.run_users_create(
                 service, args.username, UserRole(args.role), args.password_stdin, sys.stdin, out

@@ -381,7 +381,21 @@ class User(Base):
     role: Mapped[UserRole] = mapped_column(_enum(UserRole))
     oidc_subject: Mapped[str | None] = mapped_column(String(64), unique=True)
     """For people who sign in with OpenID: a digest of issuer and subject (neither value)."""
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Carried by each session cookie; moved on to end every session of the account."""
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class LoginFailure(Base):
+    """One failed sign-in, shared by every web process; keyed by a digest of username and
+    address, so neither is stored."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_sha256_failed_at", "key_sha256", "failed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_sha256: Mapped[str] = mapped_column(String(64))
+    failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class ReferenceCounter(Base):

@@ -47,7 +47,7 @@ def create_app(service: Service, throttle: LoginThrottle | None = None) -> FastA
         openapi_url=None,
     )
     app.state.service = service
-    app.state.throttle = throttle or LoginThrottle()
+    app.state.throttle = throttle or LoginThrottle(service.sessions)
     app.middleware("http")(security_headers)
     app.add_middleware(
         SessionMiddleware,

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import io
+
+import pytest
 from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from sqlalchemy import select
 from starlette.routing import BaseRoute, Mount, Route
 
+from ingest_service.cli.store_commands import cli_actor
 from ingest_service.service import Service
-from ingest_service.store.models import UserRole
-from ingest_service.web.app import ROUTERS, create_app
-from tests.web.conftest import assert_sign_in_needed, client_for, csrf_of, filled_in, signed_in
+from ingest_service.store.models import AuditEvent, UserRole
+from ingest_service.web.app import ROUTERS, SESSION_COOKIE, create_app
+from ingest_service.web.auth.cli import run_users_sign_out
+from ingest_service.web.auth.service import AccountError
+from tests.web.conftest import (
+    assert_sign_in_needed,
+    client_for,
+    csrf_of,
+    filled_in,
+    sign_in,
+    signed_in,
+)
 
 PUBLIC = {
     ("/health", "GET"),
@@ -82,12 +97,42 @@ def test_session_cookie_is_http_only_lax_and_secure(sqlite_service: Service) -> 
     assert "secure" in cookie
 
 
-def test_sign_out_ends_the_session(sqlite_service: Service) -> None:
-    client = signed_in(sqlite_service, "olive", UserRole.CONTACT_OFFICER)
+def copy_of_session(client: TestClient, service: Service) -> TestClient:
+    """Another client holding the same session cookie (another device, or a stolen copy)."""
+    copy = client_for(service)
+    copy.cookies.set(SESSION_COOKIE, client.cookies[SESSION_COOKIE], domain="testserver.local")
+    assert copy.get("/referrals", follow_redirects=False).status_code == 200
+    return copy
+
+
+def test_sign_out_ends_the_session_and_its_copies(web_service: Service) -> None:
+    client = signed_in(web_service, "olive", UserRole.CONTACT_OFFICER)
+    copy = copy_of_session(client, web_service)
     token = csrf_of(client.get("/referrals").text)
     response = client.post("/sign-out", data={"csrf_token": token}, follow_redirects=False)
     assert response.status_code == 303
     assert client.get("/referrals", follow_redirects=False).status_code == 303
+    assert copy.get("/referrals", follow_redirects=False).status_code == 303
+    assert copy.get("/api/referrals").status_code == 401
+    assert sign_in(client, "olive") == 303
+    assert client.get("/referrals", follow_redirects=False).status_code == 200
+
+
+def test_users_sign_out_ends_every_session_of_the_account(web_service: Service) -> None:
+    client = signed_in(web_service, "olive", UserRole.CONTACT_OFFICER)
+    other = signed_in(web_service, "lena", UserRole.LADO)
+    out = io.StringIO()
+    assert run_users_sign_out(web_service, "Olive", out) == 0
+    assert out.getvalue() == "ended every session of Olive\n"
+    assert client.get("/referrals", follow_redirects=False).status_code == 303
+    assert other.get("/referrals", follow_redirects=False).status_code == 200
+    with web_service.sessions() as session:
+        ended = session.scalars(
+            select(AuditEvent.actor).where(AuditEvent.action == "sessions_ended")
+        ).all()
+    assert ended == [cli_actor()]
+    with pytest.raises(AccountError, match="no user"):
+        run_users_sign_out(web_service, "nobody", out)
 
 
 def test_next_never_leaves_the_site(sqlite_service: Service) -> None:

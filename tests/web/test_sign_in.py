@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import io
 import stat
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from ingest_service.service import Service
-from ingest_service.store.models import AuditEvent, JobState, Message, UserRole, utcnow
+from ingest_service.store.models import (
+    AuditEvent,
+    JobState,
+    LoginFailure,
+    Message,
+    UserRole,
+    utcnow,
+)
 from ingest_service.web.app import create_app
 from ingest_service.web.auth.cli import run_users_create
 from ingest_service.web.auth.service import AccountError
-from ingest_service.web.auth.throttle import LoginThrottle
+from ingest_service.web.auth.throttle import LoginThrottle, failure_key
 from ingest_service.web.secret import SECRET_FILE, session_secret
 from tests.web.conftest import PASSWORD, add_user, client_for, sign_in
 
@@ -23,9 +31,9 @@ class Clock:
     """A clock the test moves by hand."""
 
     def __init__(self) -> None:
-        self.now = 1000.0
+        self.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
-    def __call__(self) -> float:
+    def __call__(self) -> datetime:
         return self.now
 
 
@@ -33,17 +41,30 @@ def test_five_failures_refuse_the_username_for_fifteen_minutes(sqlite_service: S
     add_user(sqlite_service, "olive", UserRole.CONTACT_OFFICER)
     clock = Clock()
     client = TestClient(
-        create_app(sqlite_service, LoginThrottle(clock=clock)), base_url="https://testserver"
+        create_app(sqlite_service, LoginThrottle(sqlite_service.sessions, clock=clock)),
+        base_url="https://testserver",
     )
     for _ in range(5):
         assert sign_in(client, "olive", "wrong password!") == 401
     assert sign_in(client, "olive") == 429
     assert sign_in(client, "someone-else", "wrong password!") == 401
-    clock.now += 15 * 60 + 1
+    clock.now += timedelta(minutes=15, seconds=1)
     assert sign_in(client, "olive") == 303
     with sqlite_service.sessions() as session:
         actions = session.scalars(select(AuditEvent.action)).all()
     assert "signed_in" in actions
+
+
+def test_failures_count_across_web_processes_and_store_no_names(web_service: Service) -> None:
+    add_user(web_service, "olive", UserRole.CONTACT_OFFICER)
+    first, second = client_for(web_service), client_for(web_service)  # two apps, one store
+    for client in (first, second, first, second, first):
+        assert sign_in(client, "Olive", "wrong password!") == 401
+    assert sign_in(second, "olive") == 429
+    with web_service.sessions() as session:
+        keys = set(session.scalars(select(LoginFailure.key_sha256)).all())
+    assert keys == {failure_key("olive", "testclient")}
+    assert sign_in(client_for(web_service), "someone-else") == 401
 
 
 def test_health_is_public_json_and_503_when_failing(web_service: Service) -> None:

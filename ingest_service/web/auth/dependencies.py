@@ -14,6 +14,7 @@ from ingest_service.web.auth.models import CASEWORK_ROLES, MANAGER_ROLES, Signed
 from ingest_service.web.auth.service import find_user
 
 SESSION_USER = "user_id"
+SESSION_EPOCH = "session_epoch"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -34,13 +35,14 @@ ServiceDep = Annotated[Service, Depends(get_service)]
 
 
 def signed_in_user(request: Request, service: ServiceDep) -> SignedInUser:
-    """The session's user, read again from the store so a removed account is out at once."""
+    """The session's user, read again from the store so that a removed account, or a session
+    ended by signing out (the account's epoch moved on), is out at once."""
     user_id = request.session.get(SESSION_USER)
     if not isinstance(user_id, int):
         raise NotSignedIn
     with service.sessions() as session:
         user = find_user(session, user_id)
-    if user is None:
+    if user is None or request.session.get(SESSION_EPOCH) != user.session_epoch:
         request.session.clear()
         raise NotSignedIn
     return user

@@ -19,6 +19,7 @@ class SignedInUser:
     id: int
     username: str
     role: UserRole
+    session_epoch: int = 0
 
     @property
     def actor(self) -> str:
@@ -38,4 +39,6 @@ class SignedInUser:
     @classmethod
     def of(cls, user: User) -> SignedInUser:
         """The signed-in view of a stored account."""
-        return cls(id=user.id, username=user.username, role=user.role)
+        return cls(
+            id=user.id, username=user.username, role=user.role, session_epoch=user.session_epoch
+        )

@@ -63,5 +63,17 @@ def sign_in(session: Session, username: str, password: str) -> SignedInUser | No
 
 
 def sign_out(session: Session, user: SignedInUser) -> None:
-    """Audit the end of a session."""
+    """End every session of the account, copied cookies included (audited)."""
+    stored = session.get(User, user.id)
+    if stored is not None:
+        stored.session_epoch += 1
     audit.record(session, user.actor, "signed_out", "user", user.id)
+
+
+def end_sessions(session: Session, username: str, actor: str) -> None:
+    """End every session of an account, e.g. for a lost laptop or a leaver (audited)."""
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None:
+        raise AccountError(f"there is no user {username}")
+    user.session_epoch += 1
+    audit.record(session, actor, "sessions_ended", "user", user.id)

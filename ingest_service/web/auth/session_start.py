@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from ingest_service.web.auth.csrf import renew_csrf_token
-from ingest_service.web.auth.dependencies import SESSION_USER
+from ingest_service.web.auth.dependencies import SESSION_EPOCH, SESSION_USER
 from ingest_service.web.auth.models import SignedInUser
 
 
@@ -20,4 +20,5 @@ def start_session(request: Request, user: SignedInUser) -> None:
     """A new session for the user: nothing kept from before, and a fresh CSRF token."""
     request.session.clear()
     request.session[SESSION_USER] = user.id
+    request.session[SESSION_EPOCH] = user.session_epoch
     renew_csrf_token(request)

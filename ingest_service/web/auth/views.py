@@ -66,22 +66,22 @@ async def sign_in(
     await check_csrf(request)
     throttle: LoginThrottle = request.app.state.throttle
     address = request.client.host if request.client else "unknown"
-    if throttle.refused(username, address):
+    if await run_in_threadpool(throttle.refused, username, address):
         error = "Too many failed attempts. Wait 15 minutes before trying again."
         return sign_in_form(request, service.settings, next, error, 429)
     user = await run_in_threadpool(_sign_in, service, username, password)
     if user is None:
-        throttle.failed(username, address)
+        await run_in_threadpool(throttle.failed, username, address)
         error = "Enter a correct username and password."
         return sign_in_form(request, service.settings, next, error, 401)
-    throttle.succeeded(username, address)
+    await run_in_threadpool(throttle.succeeded, username, address)
     start_session(request, user)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/sign-out")
 def sign_out(request: Request, user: AnyUser, service: ServiceDep) -> Response:
-    """End the session (audited)."""
+    """End the session, and every other session of the account (audited)."""
     with unit_of_work(service.sessions) as session:
         accounts.sign_out(session, user)
     request.session.clear()
