@@ -19,7 +19,7 @@ class SignedInUser:
     id: int
     username: str
     role: UserRole
-    session_epoch: int = 0
+    session_epoch: int
 
     @property
     def actor(self) -> str:
