@@ -12,6 +12,7 @@ from ingest_service.service import Service
 from ingest_service.store.database import unit_of_work
 from ingest_service.store.models import (
     AuditEvent,
+    ContactType,
     Referral,
     ReferralAllegationType,
     ReferralStatus,
@@ -63,6 +64,31 @@ def test_list_filters_and_pages(web_service: Service) -> None:
     assert ranged["total"] == 12  # 11:00 to 22:00 on the 9th
     assert client.get("/api/referrals", params={"received_to": "2026-03-08"}).json()["total"] == 0
     assert client.get("/api/referrals", params={"per_page": 500}).status_code == 422
+
+
+def test_list_filters_by_triage(web_service: Service) -> None:
+    add_open_referrals(web_service, 6)
+    with unit_of_work(web_service.sessions) as session:
+        for referral in session.scalars(select(Referral)):
+            number = int(referral.reference[-2:])
+            if number <= 2:
+                referral.contact_type = ContactType.ALLEGATION
+            elif number == 3:
+                referral.contact_type = ContactType.NOT_FOR_LADO
+    client = api_client(web_service, "lena", UserRole.LADO)
+
+    def listed(params: dict[str, str]) -> list[str]:
+        page = client.get("/api/referrals", params=params).json()
+        return [item["reference"][-2:] for item in page["items"]]
+
+    assert listed({"contact_type": "allegation"}) == ["01", "02"]
+    assert listed({"untriaged": "true"}) == ["04", "05", "06"]
+    assert listed({}) == ["01", "02", "03", "04", "05", "06"]
+    page = client.get("/referrals", params={"triage": "untriaged"}).text
+    assert "LADO-2026-000004" in page and "LADO-2026-000001" not in page
+    assert '<option value="untriaged" selected>' in page
+    page = client.get("/referrals", params={"triage": "allegation"}).text
+    assert "LADO-2026-000001" in page and "LADO-2026-000003" not in page
 
 
 def test_queue_reads_its_order_from_the_index(web_service: Service) -> None:

@@ -11,7 +11,7 @@ from ingest_service.cases.lookup import CaseInputError
 from ingest_service.records import RecordNotFound, exported_records, referral_record
 from ingest_service.reports.period import local_midnight
 from ingest_service.store.database import unit_of_work
-from ingest_service.store.models import ReferralStatus
+from ingest_service.store.models import ContactType, ReferralStatus
 from ingest_service.web.auth.dependencies import Caseworker, Manager, NotAllowed, ServiceDep
 from ingest_service.web.referrals.access import may_lead_cases
 from ingest_service.web.referrals.models import (
@@ -36,9 +36,20 @@ def queue_filters(
     allegation_type: str | None = None,
     received_from: date | None = None,
     received_to: date | None = None,
+    contact_type: ContactType | None = None,
+    untriaged: bool = False,
 ) -> QueueFilters:
-    """The queue's filters from the query string (received dates inclusive, UTC)."""
-    return QueueFilters(status, sector or None, allegation_type or None, received_from, received_to)
+    """The queue's filters from the query string (received dates inclusive, UTC); `untriaged`
+    lists only referrals no one has triaged yet."""
+    return QueueFilters(
+        status,
+        sector or None,
+        allegation_type or None,
+        received_from,
+        received_to,
+        contact_type,
+        untriaged,
+    )
 
 
 Filters = Annotated[QueueFilters, Depends(queue_filters)]

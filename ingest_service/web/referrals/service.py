@@ -14,6 +14,7 @@ from ingest_service.replies.approval import ReplyNotAwaitingApproval, approve_re
 from ingest_service.reports.period import local_midnight
 from ingest_service.store.models import (
     QUEUE_URGENCY,
+    ContactType,
     OutboxEmail,
     Referral,
     ReferralAllegationType,
@@ -35,6 +36,9 @@ class QueueFilters:
     allegation_type: str | None = None
     received_from: date | None = None
     received_to: date | None = None
+    contact_type: ContactType | None = None
+    untriaged: bool = False
+    """Only referrals no one has triaged yet (with `contact_type`, nothing matches)."""
 
     def conditions(self) -> list[ColumnElement[bool]]:
         """The WHERE conditions of these filters, on open referrals."""
@@ -56,6 +60,10 @@ class QueueFilters:
         if self.received_to is not None:
             day_after = self.received_to + timedelta(days=1)
             found.append(Referral.received_at < local_midnight(day_after))
+        if self.contact_type is not None:
+            found.append(Referral.contact_type == self.contact_type)
+        if self.untriaged:
+            found.append(Referral.contact_type.is_(None))
         return found
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ingest_service.replies.approval import ReplyNotAwaitingApproval
 from ingest_service.store.database import unit_of_work
-from ingest_service.store.models import ReferralStatus
+from ingest_service.store.models import ContactType, ReferralStatus
 from ingest_service.web.auth.dependencies import Caseworker, ServiceDep
 from ingest_service.web.referrals import case_views, document_views
 from ingest_service.web.referrals.page import referral_page_response
@@ -22,6 +22,7 @@ from ingest_service.web.referrals.service import (
 from ingest_service.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+UNTRIAGED = "untriaged"
 
 
 def page_filters(
@@ -30,14 +31,20 @@ def page_filters(
     allegation_type: str = "",
     received_from: str = "",
     received_to: str = "",
+    triage: str = "",
 ) -> QueueFilters:
-    """The queue's filters from the filter form; blank or unreadable values filter nothing."""
+    """The queue's filters from the filter form; blank or unreadable values filter nothing.
+
+    `triage` is a contact type, or UNTRIAGED for referrals no one has triaged yet.
+    """
     return QueueFilters(
         status=ReferralStatus(status) if status in set(ReferralStatus) else None,
         sector=sector or None,
         allegation_type=allegation_type or None,
         received_from=_day(received_from),
         received_to=_day(received_to),
+        contact_type=ContactType(triage) if triage in set(ContactType) else None,
+        untriaged=triage == UNTRIAGED,
     )
 
 
@@ -69,6 +76,8 @@ def queue_page(
         query=query,
         statuses=list(ReferralStatus),
         taxonomy=service.council.taxonomy,
+        contact_types=list(ContactType),
+        reporting=service.case_reporting,
     )
 
 
