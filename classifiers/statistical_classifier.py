@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from spacy.language import Language
@@ -71,9 +72,9 @@ class CombinedClassifier:
             review_threshold,
         )
 
-    @property
+    @cached_property
     def model_version(self) -> str:
-        """ "lado_classifier-<content hash>+rules-<hash>"."""
+        """ "lado_classifier-<content hash>+rules-<hash>" (spaCy builds `meta` anew each time)."""
         return f"{self.nlp.meta['name']}-{self.nlp.meta['version']}+{self.rules.model_version}"
 
     def classify(self, text: str, structured: Mapping[str, object] | None = None) -> Classification:
@@ -115,8 +116,9 @@ class CombinedClassifier:
         self, doc: Doc, ruled: Classification, rule_sectors: SectorScores
     ) -> Classification:
         type_scores, sector_scores = self._probabilities(doc, ruled, rule_sectors)
-        types = self._types(doc, ruled, type_scores)
-        sector = self._sector(doc, ruled, sector_scores)
+        words = [token.lower_ for token in doc if token.is_alpha and not token.is_stop]
+        types = self._types(words, ruled, type_scores)
+        sector = self._sector(words, ruled, sector_scores)
         return to_council(
             Classification(
                 allegation_types=types,
@@ -128,22 +130,28 @@ class CombinedClassifier:
         )
 
     def _types(
-        self, doc: Doc, ruled: Classification, scores: Mapping[str, float]
+        self, words: Sequence[str], ruled: Classification, scores: Mapping[str, float]
     ) -> tuple[LabelScore, ...]:
         by_rule = {item.label: item for item in ruled.allegation_types}
         ranked = sorted(scores, key=lambda label: -scores[label])
         kept = [label for label in ranked if scores[label] >= self.type_threshold] or ranked[:1]
-        words = self._words(doc, TYPES_PIPE, kept)
         return tuple(
             LabelScore(
                 label,
                 scores[label],
-                _distinct((*(by_rule[label].evidence if label in by_rule else ()), *words[label])),
+                _distinct(
+                    (
+                        *(by_rule[label].evidence if label in by_rule else ()),
+                        *self.evidence.top(words, TYPES_PIPE, label),
+                    )
+                ),
             )
             for label in kept
         )
 
-    def _sector(self, doc: Doc, ruled: Classification, scores: Mapping[str, float]) -> LabelScore:
+    def _sector(
+        self, words: Sequence[str], ruled: Classification, scores: Mapping[str, float]
+    ) -> LabelScore:
         """The most probable sector; but a sector the form's own fields gave the rules stands."""
         rule = ruled.sector
         if any(said.startswith(FORM_FIELDS) for said in rule.evidence):
@@ -152,16 +160,12 @@ class CombinedClassifier:
             best = max(scores, key=lambda label: scores[label])
             score = scores[best]
         evidence = rule.evidence if best == rule.label else ()
-        words = self._words(doc, SECTOR_PIPE, [best])[best]
-        return LabelScore(best, score, _distinct((*evidence, *words)))
+        return LabelScore(
+            best, score, _distinct((*evidence, *self.evidence.top(words, SECTOR_PIPE, best)))
+        )
 
     def _pipe(self, name: str) -> TextCategorizer:
         return component(self.nlp, name)
-
-    def _words(self, doc: Doc, pipe: str, labels: Sequence[str]) -> dict[str, tuple[str, ...]]:
-        """The description's words that most raise each label (see classifiers.evidence)."""
-        words = [token.lower_ for token in doc if token.is_alpha and not token.is_stop]
-        return {label: self.evidence.top(words, pipe, label) for label in labels}
 
 
 def _distinct(phrases: Sequence[str]) -> tuple[str, ...]:
